@@ -1,0 +1,3 @@
+module backsight
+
+go 1.26
