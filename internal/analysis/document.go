@@ -1,0 +1,121 @@
+package analysis
+
+import (
+	"fmt"
+
+	"backsight/internal/report"
+)
+
+// analyze builds the result document: the report's description first, then
+// the findings and the network view.
+func analyze(r *report.Report, opts Options) *Result {
+	res := &Result{
+		Version:   Version,
+		Files:     filesInfo(r),
+		Period:    periodOf(r),
+		Options:   OptionsInfo{SleepFrom: clock(opts.SleepFrom), SleepTo: clock(opts.SleepTo)},
+		Rules:     rulesInfo(),
+		Intervals: intervalsInfo(r),
+		Findings:  []Finding{},
+		Apps:      []AppInfo{},
+	}
+	res.Totals = totals(r, res)
+	return res
+}
+
+// clock formats minutes after midnight as "HH:MM".
+func clock(min int) string {
+	min = ((min % 1440) + 1440) % 1440
+	return fmt.Sprintf("%02d:%02d", min/60, min%60)
+}
+
+func filesInfo(r *report.Report) []FileInfo {
+	out := make([]FileInfo, 0, len(r.Files))
+	for _, f := range r.Files {
+		fi := FileInfo{
+			Name: f.Name, Format: f.Format, Bytes: f.Bytes, Lines: f.Lines,
+			Access: len(f.Access), Network: len(f.Network),
+			BadLines: f.BadLines, Warnings: f.Warnings,
+			Messages: make([]MessageInfo, 0, len(f.Messages)),
+		}
+		if f.NotReport != "" {
+			// The parser writes this sentence in English only; the page
+			// shows the same sentence under both languages rather than none.
+			fi.NotReport = &Text{EN: f.NotReport, ZH: f.NotReport}
+		}
+		for _, m := range f.Messages {
+			fi.Messages = append(fi.Messages, MessageInfo{
+				File: m.File, Line: m.Line, Severity: m.Severity.String(), Text: m.Text, Excerpt: m.Excerpt,
+			})
+		}
+		out = append(out, fi)
+	}
+	return out
+}
+
+func periodOf(r *report.Report) Period {
+	if r.Start.IsZero() {
+		return Period{}
+	}
+	return Period{
+		Start: r.Start.String(),
+		End:   r.End.String(),
+		Days:  float64((r.End.Millis-r.Start.Millis)/36000) / 2400, // two decimals
+	}
+}
+
+func totals(r *report.Report, res *Result) Totals {
+	t := Totals{Files: len(r.Files), Network: len(r.Network), Intervals: len(r.Intervals)}
+	apps := make(map[string]bool)
+	domains := make(map[string]bool)
+	for _, f := range r.Files {
+		t.Access += len(f.Access)
+		t.BadLines += f.BadLines
+		t.Warnings += f.Warnings
+	}
+	for i := range r.Intervals {
+		apps[r.Intervals[i].App] = true
+	}
+	for i := range r.Network {
+		apps[r.Network[i].App] = true
+		domains[r.Network[i].Domain] = true
+	}
+	t.Apps, t.Domains = len(apps), len(domains)
+	return t
+}
+
+var flagNames = []struct {
+	flag report.IntervalFlag
+	name string
+}{
+	{report.Open, "open"},
+	{report.NoBegin, "noBegin"},
+	{report.DoubledBegin, "doubledBegin"},
+	{report.OutOfProcess, "outOfProcess"},
+	{report.Event, "event"},
+}
+
+// intervalsInfo lists every interval in the report's order (by begin), so
+// that an index into Result.Intervals is an index into r.Intervals.
+func intervalsInfo(r *report.Report) []IntervalInfo {
+	out := make([]IntervalInfo, len(r.Intervals))
+	for i := range r.Intervals {
+		iv := &r.Intervals[i]
+		flags := []string{}
+		for _, f := range flagNames {
+			if iv.Has(f.flag) {
+				flags = append(flags, f.name)
+			}
+		}
+		pos := iv.Begins
+		if iv.Has(report.NoBegin) {
+			pos = iv.Ends
+		}
+		out[i] = IntervalInfo{
+			App: iv.App, Category: iv.CategoryLabel(),
+			Begin: iv.Begin.String(), End: iv.End.String(), Ms: iv.DurationMillis(),
+			Flags: flags, File: int(pos.File), Line: int(pos.Line),
+		}
+	}
+	return out
+}
