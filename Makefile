@@ -15,8 +15,20 @@ help: ## list the targets
 
 test: deps vet test-native test-wasm ## run every test (installs what the tests need first)
 
+# The browser tests drive Debian's chromium; the CJK fonts make the Chinese
+# screenshots readable. Installed only when missing, and only as root with
+# apt-get (CI and fresh machines); elsewhere it says what to install.
+APT_PACKAGES := chromium fonts-noto-cjk
+
 deps: ## install what the tests need (Go modules; Debian's chromium when root)
 	$(GO) mod download
+	@if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	  else \
+	    echo "the browser tests need: $(APT_PACKAGES) (apt-get install them as root)" >&2; exit 1; \
+	  fi; \
+	fi
 
 vet: ## go vet, natively and for the wasm builds
 	$(GO) vet ./...
