@@ -59,7 +59,7 @@ func writeBundled(w io.Writer) {
 		r.add(quickloan, "location", at(d, 2, 47, 33, 0), 4*time.Second+jitter(400))
 
 		// Weather polls location about hourly, day and night (its widget).
-		for h := 0; h < 24; h++ {
+		for h := 0; h < 24 && (d < 6 || h < 22); h++ {
 			r.add(weather, "location", at(d, h, 2+r.rng.IntN(5), r.rng.IntN(60), 0), time.Duration(900+r.rng.IntN(1500))*time.Millisecond)
 		}
 
