@@ -1,0 +1,34 @@
+//go:build !js
+
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/syumai/workers"
+)
+
+func main() {
+	dir := flag.String("dir", envOr("BACKSIGHT_SITE", "build/site"),
+		"the folder `make site` wrote (or set BACKSIGHT_SITE)")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: go run . [-dir build/site]   (the port comes from $PORT, default 9900)")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if _, err := os.Stat(*dir + "/index.html"); err != nil {
+		fmt.Fprintf(os.Stderr, "backsight: %s/index.html is missing: run `make site` first, or pass -dir\n", *dir)
+		os.Exit(1)
+	}
+	// workers.Serve listens on $PORT (9900 by default) and prints the URL.
+	workers.Serve(newHandler(os.DirFS(*dir)))
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
