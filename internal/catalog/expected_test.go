@@ -88,7 +88,7 @@ func TestExpectedReasons(t *testing.T) {
 
 // startsWithAppName allows a reason that opens with an app's proper name.
 func startsWithAppName(s string) bool {
-	for _, name := range []string{"Reminders", "Calendar", "Wallet", "Find My", "FaceTime"} {
+	for _, name := range []string{"Reminders", "Calendar", "Wallet", "Find My", "FaceTime", "Books"} {
 		if strings.HasPrefix(s, name) {
 			return true
 		}

@@ -164,6 +164,8 @@ var appSpecific = map[[2]string]reason{
 	{"com.apple.passbook", "location"}:        {"Wallet shows passes and cards near the place where they are used", "钱包会在使用地点附近显示相应的卡券"},
 	{"com.apple.findmy", "location"}:          {"Find My shares your location with people and devices you chose", "查找会与你选择的联系人和设备共享你的位置"},
 	{"com.apple.findmy", "contacts"}:          {"Find My shows the people who share their location with you by their contact names", "查找会用通讯录中的名字显示与你共享位置的人"},
+	{"com.apple.ibooks", "mediaLibrary"}:      {"Books plays your audiobooks from the media library", "图书会从媒体资料库播放你的有声书"},
+	{"com.apple.bridge", "mediaLibrary"}:      {"the Watch app syncs music and podcasts from the media library to your Apple Watch", "手表应用会把媒体资料库中的音乐和播客同步到 Apple Watch"},
 	{"com.apple.facetime", "screenRecording"}: {"FaceTime records the screen when you share it in a call (SharePlay)", "在 FaceTime 通话中共享屏幕（同播共享）时会录制屏幕"},
 }
 
