@@ -1,8 +1,11 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
+	"backsight/internal/catalog"
 	"backsight/internal/report"
 )
 
@@ -16,11 +19,69 @@ func analyze(r *report.Report, opts Options) *Result {
 		Options:   OptionsInfo{SleepFrom: clock(opts.SleepFrom), SleepTo: clock(opts.SleepTo)},
 		Rules:     rulesInfo(),
 		Intervals: intervalsInfo(r),
-		Findings:  []Finding{},
-		Apps:      []AppInfo{},
+		Network:   networkOf(r),
 	}
-	res.Totals = totals(r, res)
+	sc := newScope(r, opts)
+	groups := groupsOf(r.Intervals)
+	res.Findings = make([]Finding, 0, len(groups))
+	for _, g := range groups {
+		res.Findings = append(res.Findings, finding(g, sc))
+	}
+	sortFindings(res.Findings)
+	res.Apps = appsOf(res.Findings, res.Network)
+	res.Totals = totals(r)
 	return res
+}
+
+// appsOf ranks every app seen, in access or network records, by concern:
+// its worst finding, then tracking domains and hits.
+func appsOf(findings []Finding, nw Network) []AppInfo {
+	byApp := map[string]*AppInfo{}
+	get := func(id, name, nameZH string) *AppInfo {
+		a := byApp[id]
+		if a == nil {
+			a = &AppInfo{App: id, Name: name, NameZH: nameZH, Categories: []string{}}
+			byApp[id] = a
+		}
+		return a
+	}
+	for _, f := range findings {
+		a := get(f.App, f.Name, f.NameZH)
+		a.Purpose = f.Purpose
+		a.Categories = append(a.Categories, f.Category)
+		if a.Verdict == "" || verdictRank(f.Verdict) < verdictRank(a.Verdict) {
+			a.Verdict = f.Verdict
+		}
+		a.Score = max(a.Score, f.Score)
+	}
+	for _, n := range nw.Apps {
+		a := get(n.App, n.Name, n.NameZH)
+		a.Hits = n.Hits
+		tracking := map[string]bool{}
+		domains := map[string]bool{}
+		for _, d := range n.Domains {
+			domains[d.Domain] = true
+			if d.Tracking {
+				tracking[d.Domain] = true
+			}
+		}
+		a.Domains, a.Trackers = len(domains), len(tracking)
+		// Trackers add a little concern; access findings dominate.
+		a.Score = min(100, a.Score+min(10, a.Trackers))
+	}
+	out := make([]AppInfo, 0, len(byApp))
+	for _, a := range byApp {
+		if a.Purpose == "" {
+			a.Purpose = string(catalog.Lookup(a.App).Purpose)
+		}
+		slices.Sort(a.Categories)
+		out = append(out, *a)
+	}
+	slices.SortFunc(out, func(x, y AppInfo) int {
+		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(verdictRank(x.Verdict), verdictRank(y.Verdict)),
+			cmp.Compare(y.Trackers, x.Trackers), cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.App, y.App))
+	})
+	return out
 }
 
 // clock formats minutes after midnight as "HH:MM".
@@ -64,7 +125,7 @@ func periodOf(r *report.Report) Period {
 	}
 }
 
-func totals(r *report.Report, res *Result) Totals {
+func totals(r *report.Report) Totals {
 	t := Totals{Files: len(r.Files), Network: len(r.Network), Intervals: len(r.Intervals)}
 	apps := make(map[string]bool)
 	domains := make(map[string]bool)

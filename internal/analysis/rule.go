@@ -1,8 +1,13 @@
 package analysis
 
-import "backsight/internal/report"
+import (
+	"cmp"
+	"slices"
 
-// Severity ranks how much a rule's evidence weighs on its own.
+	"backsight/internal/report"
+)
+
+// Severity ranks how much a rule's evidence weighs.
 type Severity string
 
 const (
@@ -26,14 +31,35 @@ type Rule struct {
 	CannotTell Text // what this signal cannot prove
 	// Check returns the rule's evidence for g, nil when it sees nothing.
 	Check func(g *group, sc *scope) []Evidence
+	// Weight turns the evidence into score points (negative for
+	// mitigating rules); it gets the evidence Check returned.
+	Weight func(g *group, ev []Evidence) int
 }
 
-// rules lists every rule in the order findings show their evidence.
-var rules = []*Rule{}
+// The rules' IDs, also used by the rules' own checks (a rule value cannot
+// refer to itself while it is being initialized).
+const (
+	idFixedWindow        = "fixed-window"
+	idPeriodic           = "periodic"
+	idWhileOtherApp      = "while-other-app"
+	idNight              = "night"
+	idAfterLibraryChange = "after-library-change"
+	idForegroundSigns    = "foreground-signs"
+)
+
+// Rules lists every rule in the order findings show their evidence.
+var Rules = []*Rule{
+	&fixedWindow,
+	&periodic,
+	&whileOtherApp,
+	&night,
+	&afterLibraryChange,
+	&foregroundSigns,
+}
 
 func rulesInfo() []RuleInfo {
-	out := make([]RuleInfo, 0, len(rules))
-	for _, r := range rules {
+	out := make([]RuleInfo, 0, len(Rules))
+	for _, r := range Rules {
 		out = append(out, RuleInfo{ID: r.ID, Title: r.Title, Text: r.Text, Severity: string(r.Severity), CannotTell: r.CannotTell})
 	}
 	return out
@@ -44,12 +70,79 @@ type group struct {
 	App      string
 	Category report.Category
 	Label    string // the category as the report writes it
-	Idx      []int  // indices into the report's intervals, in begin order
+	All      []int  // indices into the report's intervals, in begin order
+	// Uses are the intervals in which the app itself got the resource:
+	// All without the system picker's (outOfProcess) intervals.
+	Uses []int
 }
 
 // scope is what every rule may look at beyond its group: the whole report
-// (for the cross-app rules) and the options.
+// (for the cross-app rules), the options and indexes built once.
 type scope struct {
 	r    *report.Report
 	opts Options
+	iv   []report.Interval
+
+	screen  *coverIndex            // camera and screen recording, any app
+	library *coverIndex            // what changes the photo library, any app
+	signs   map[string]*coverIndex // per app: its own foreground signs
+}
+
+func (sc *scope) at(i int) *report.Interval { return &sc.iv[i] }
+
+// coverIndex answers "did an interval of another app begin before t and
+// last until at least t+d?" in O(log n): intervals sorted by begin with a
+// running record of the two latest ends from different apps, so one of
+// them is always from an app other than the one asking.
+type coverIndex struct {
+	begin []int64
+	top   [][2]cover // top[k]: best two among the first k+1 intervals
+}
+
+type cover struct {
+	end int64
+	app string
+	idx int // index into the report's intervals; -1 for none
+}
+
+func newCoverIndex(iv []report.Interval, idx []int) *coverIndex {
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(iv[a].Begin.Millis, iv[b].Begin.Millis), cmp.Compare(a, b))
+	})
+	c := &coverIndex{begin: make([]int64, len(idx)), top: make([][2]cover, len(idx))}
+	best := [2]cover{{idx: -1}, {idx: -1}}
+	for k, i := range idx {
+		c.begin[k] = iv[i].Begin.Millis
+		n := cover{end: iv[i].End.Millis, app: iv[i].App, idx: i}
+		switch {
+		case best[0].idx < 0 || n.end > best[0].end:
+			if best[0].app != n.app {
+				best[1] = best[0]
+			}
+			best[0] = n
+		case n.app != best[0].app && (best[1].idx < 0 || n.end > best[1].end):
+			best[1] = n
+		}
+		c.top[k] = best
+	}
+	return c
+}
+
+// find returns an interval of an app other than app (any app when app is
+// "") that began at or before t and ended at or after t+d, or -1.
+func (c *coverIndex) find(app string, t, d int64) int {
+	if c == nil {
+		return -1
+	}
+	k, _ := slices.BinarySearch(c.begin, t+1)
+	k-- // the last interval beginning at or before t
+	if k < 0 {
+		return -1
+	}
+	for _, b := range c.top[k] {
+		if b.idx >= 0 && (app == "" || b.app != app) && b.end >= t+d {
+			return b.idx
+		}
+	}
+	return -1
 }

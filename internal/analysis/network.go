@@ -1,0 +1,176 @@
+package analysis
+
+import (
+	"cmp"
+	"net/netip"
+	"slices"
+
+	"backsight/internal/catalog"
+	"backsight/internal/report"
+)
+
+var networkNote = Text{
+	"Hits count attempts to reach a domain in the 7 days before each export, even blocked ones, not data sent. " +
+		"\"App\" means the contact was not attributed to you; it does not mean it happened in the background.",
+	"“次数”是导出前 7 天内尝试连接某个域名的次数（包括被拦截的），并不代表发送了数据。" +
+		"“App 发起”表示这次连接不归因于你的操作，并不表示它发生在后台。",
+}
+
+// isIP reports whether a network record's domain is an address literal;
+// files before 2022 have no domainClassification to say so.
+func isIP(n *report.Network) bool {
+	if n.Class == 2 {
+		return true
+	}
+	_, err := netip.ParseAddr(n.Domain)
+	return err == nil
+}
+
+func initiated(i report.Initiated) string {
+	switch i {
+	case report.AppInitiated:
+		return "app"
+	case report.NonAppInitiated:
+		return "user"
+	}
+	return ""
+}
+
+// networkOf builds the network view. r.Network holds one record per (app,
+// domain, context, initiated), newest across files, so adding hits of
+// different records never counts one contact twice.
+func networkOf(r *report.Report) Network {
+	nw := Network{Note: networkNote, Apps: []NetApp{}, Domains: []NetDomain{}, Companies: []NetCompany{}, Websites: []NetWebsite{}}
+	apps := map[string]*NetApp{}
+	domains := map[string]*NetDomain{}
+	companies := map[string]*NetCompany{}
+	websites := map[string]*NetWebsite{}
+	type sets struct{ apps, domains map[string]bool }
+	related := map[any]*sets{}
+	rel := func(k any) *sets {
+		s := related[k]
+		if s == nil {
+			s = &sets{map[string]bool{}, map[string]bool{}}
+			related[k] = s
+		}
+		return s
+	}
+	type domainKey string
+	type companyKey string
+	type websiteKey string
+
+	for i := range r.Network {
+		n := &r.Network[i]
+		a := apps[n.App]
+		if a == nil {
+			c := catalog.Lookup(n.App)
+			a = &NetApp{App: n.App, Name: c.Name, NameZH: c.NameZH}
+			apps[n.App] = a
+		}
+		ip := isIP(n)
+		a.Hits += n.Hits
+		a.Domains = append(a.Domains, NetAppDomain{
+			Domain: n.Domain, Hits: n.Hits, First: timeString(n.First), Last: timeString(n.Last),
+			Initiated: initiated(n.Initiated), Context: n.Context, Tracking: n.Tracking(), Owner: n.Owner, IP: ip,
+		})
+
+		d := domains[n.Domain]
+		if d == nil {
+			d = &NetDomain{Domain: n.Domain, IP: ip}
+			domains[n.Domain] = d
+		}
+		d.Hits += n.Hits
+		d.Tracking = d.Tracking || n.Tracking()
+		if d.Owner == "" {
+			d.Owner = n.Owner
+		}
+		rel(domainKey(n.Domain)).apps[n.App] = true
+
+		if n.Context != "" {
+			w := websites[n.Context]
+			if w == nil {
+				w = &NetWebsite{Context: n.Context}
+				websites[n.Context] = w
+			}
+			w.Hits += n.Hits
+			s := rel(websiteKey(n.Context))
+			s.apps[n.App] = true
+			s.domains[n.Domain] = true
+		}
+	}
+	// Owners are filled only on some records of a domain (since 2022 only
+	// on tracking ones): attribute every record of a domain to its owner.
+	for i := range r.Network {
+		n := &r.Network[i]
+		d := domains[n.Domain]
+		if d.Owner == "" {
+			continue
+		}
+		c := companies[d.Owner]
+		if c == nil {
+			c = &NetCompany{Owner: d.Owner}
+			companies[d.Owner] = c
+		}
+		c.Hits += n.Hits
+		c.Tracking = c.Tracking || d.Tracking
+		s := rel(companyKey(d.Owner))
+		s.apps[n.App] = true
+		s.domains[n.Domain] = true
+	}
+
+	for _, a := range apps {
+		slices.SortFunc(a.Domains, func(x, y NetAppDomain) int {
+			return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain), cmp.Compare(x.Context, y.Context), cmp.Compare(x.Initiated, y.Initiated))
+		})
+		nw.Apps = append(nw.Apps, *a)
+	}
+	slices.SortFunc(nw.Apps, func(x, y NetApp) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.App, y.App)) })
+
+	for _, d := range domains {
+		d.Apps = keys(rel(domainKey(d.Domain)).apps)
+		nw.Domains = append(nw.Domains, *d)
+	}
+	slices.SortFunc(nw.Domains, func(x, y NetDomain) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain)) })
+
+	for _, c := range companies {
+		s := rel(companyKey(c.Owner))
+		c.Apps, c.Domains = keys(s.apps), keys(s.domains)
+		nw.Companies = append(nw.Companies, *c)
+	}
+	slices.SortFunc(nw.Companies, func(x, y NetCompany) int {
+		return cmp.Or(-cmp.Compare(boolInt(x.Tracking), boolInt(y.Tracking)), cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Owner, y.Owner))
+	})
+
+	for _, w := range websites {
+		s := rel(websiteKey(w.Context))
+		w.Apps, w.Domains = keys(s.apps), keys(s.domains)
+		nw.Websites = append(nw.Websites, *w)
+	}
+	slices.SortFunc(nw.Websites, func(x, y NetWebsite) int {
+		return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Context, y.Context))
+	})
+	return nw
+}
+
+func timeString(t report.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.String()
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

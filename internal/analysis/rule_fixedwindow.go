@@ -1,0 +1,163 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"backsight/internal/report"
+)
+
+const (
+	windowTolerance = 500 // ms: durations within this of each other form a window
+	// windowMin is the shortest window counted. Background execution
+	// windows last 30 s or more; shorter equal lengths come from API
+	// timeouts (a one-shot location fix takes about 10 s on screen too)
+	// or from chance (a glance is 1-3 s).
+	windowMin      = 20_000 // ms
+	windowMinCount = 3      // uses in one window before it counts
+	windowMinShare = 0.3    // of the app's measured uses in windows
+	sameSecond     = 1_000  // ms between two begins that "start together"
+)
+
+var fixedWindow = Rule{
+	ID:    idFixedWindow,
+	Title: Text{"Fixed-length windows", "固定时长的窗口"},
+	Text: Text{
+		"Many uses lasted almost exactly the same time (within half a second), often two starting in the same second. " +
+			"A person browsing or typing does not produce that; iOS waking an app for a fixed background window (about 10, 30, 45 or 60 s) does.",
+		"很多次使用的时长几乎完全相同（相差不到半秒），还常有两次在同一秒开始。" +
+			"人在浏览或输入时不会产生这种规律；iOS 在后台把 App 唤醒一段固定时间（约 10、30、45 或 60 秒）才会这样。",
+	},
+	Severity: Strong,
+	CannotTell: Text{
+		"Equal lengths show the system ended the access, not what the app did in it; an app in the foreground can be suspended the same way.",
+		"时长相同说明是系统结束了访问，但不说明 App 在这段时间做了什么；前台 App 也可能被同样挂起。",
+	},
+	Check: checkFixedWindow,
+	Weight: func(g *group, ev []Evidence) int {
+		share := 0.0
+		for _, e := range ev {
+			if e.Value > 0 && e.Value <= 1 {
+				share = e.Value
+			}
+		}
+		return 30 + int(40*share)
+	},
+}
+
+// checkFixedWindow finds up to three duration clusters among the uses and
+// reports them when together they cover enough of the uses.
+func checkFixedWindow(g *group, sc *scope) []Evidence {
+	var measured []int // uses with a known length
+	for _, i := range g.Uses {
+		iv := sc.at(i)
+		if iv.Flags&(report.Open|report.NoBegin|report.Event) == 0 {
+			measured = append(measured, i)
+		}
+	}
+	var long []int // the uses long enough to be a window
+	for _, i := range measured {
+		if sc.at(i).DurationMillis() >= windowMin {
+			long = append(long, i)
+		}
+	}
+	slices.SortStableFunc(long, func(a, b int) int {
+		return cmp.Compare(sc.at(a).DurationMillis(), sc.at(b).DurationMillis())
+	})
+
+	var clusters [][]int
+	clustered := 0
+	for len(clusters) < 3 {
+		lo, hi := bestWindow(long, sc)
+		if hi-lo < windowMinCount {
+			break
+		}
+		c := slices.Clone(long[lo:hi])
+		clusters = append(clusters, c)
+		clustered += len(c)
+		long = slices.Delete(long, lo, hi)
+	}
+	if len(measured) == 0 || clustered < windowMinCount || float64(clustered)/float64(len(measured)) < windowMinShare {
+		return nil
+	}
+	share := float64(clustered) / float64(len(measured))
+	r := resource(g.Category, g.Label)
+	var ev []Evidence
+	for _, c := range clusters {
+		lo, hi := sc.at(c[0]).DurationMillis(), sc.at(c[len(c)-1]).DurationMillis()
+		rng := secs(lo) + "-" + secs(hi)
+		if secs(lo) == secs(hi) {
+			rng = secs(lo)
+		}
+		idx := slices.Clone(c)
+		slices.Sort(idx)
+		ev = append(ev, Evidence{
+			Rule: idFixedWindow,
+			Text: Text{
+				fmt.Sprintf("%d of %d %s lasted %s s.", len(c), len(measured), r.nounEN, rng),
+				fmt.Sprintf("%d 次（共 %d %s）持续了 %s 秒。", len(c), len(measured), r.nounZH, rng),
+			},
+			Intervals: idx,
+			Value:     float64(sc.at(c[len(c)/2]).DurationMillis()) / 1000,
+		})
+	}
+	ev = append(ev, Evidence{
+		Rule: idFixedWindow,
+		Text: Text{
+			fmt.Sprintf("In all, %.0f%% of the measured %s fall into fixed-length windows.", 100*share, r.nounEN),
+			fmt.Sprintf("总计 %.0f%% 的%s落在固定时长的窗口内。", 100*share, trimCi(r.nounZH)),
+		},
+		Intervals: []int{},
+		Value:     share,
+	})
+	if pairs := sameSecondPairs(g.Uses, sc); len(pairs) > 0 {
+		ev = append(ev, Evidence{
+			Rule: idFixedWindow,
+			Text: Text{
+				fmt.Sprintf("%d %s two %s started within the same second.", len(pairs)/2, plural(len(pairs)/2, "time", "times"), r.nounEN),
+				fmt.Sprintf("有 %d 次，两%s在同一秒内开始。", len(pairs)/2, r.nounZH),
+			},
+			Intervals: pairs,
+			Value:     float64(len(pairs) / 2),
+		})
+	}
+	return ev
+}
+
+// bestWindow returns the bounds of the longest run of long (sorted by
+// duration) whose durations differ by at most windowTolerance.
+func bestWindow(long []int, sc *scope) (lo, hi int) {
+	i := 0
+	for j := range long {
+		for sc.at(long[j]).DurationMillis()-sc.at(long[i]).DurationMillis() > windowTolerance {
+			i++
+		}
+		if j+1-i > hi-lo {
+			lo, hi = i, j+1
+		}
+	}
+	return lo, hi
+}
+
+// sameSecondPairs returns the uses (in begin order) that begin within a
+// second of the previous one, each pair listed together.
+func sameSecondPairs(uses []int, sc *scope) []int {
+	var out []int
+	for k := 1; k < len(uses); k++ {
+		a, b := sc.at(uses[k-1]), sc.at(uses[k])
+		if b.Begin.Millis-a.Begin.Millis < sameSecond && a.Flags&report.NoBegin == 0 && b.Flags&report.NoBegin == 0 {
+			out = append(out, uses[k-1], uses[k])
+			k++ // a pair, not a chain
+		}
+	}
+	return out
+}
+
+// trimCi drops the measure word from a Chinese noun ("次读取" -> "读取").
+func trimCi(s string) string {
+	if len(s) > len("次") && s[:len("次")] == "次" {
+		return s[len("次"):]
+	}
+	return s
+}

@@ -1,0 +1,103 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+const (
+	periodMin      = 60_000 // ms: faster repeats are one continuous use
+	periodSlack    = 0.10   // gaps within 10% of each other share a period
+	periodMinCount = 5      // gaps at one period before it counts
+	periodMinShare = 0.4    // of all gaps
+)
+
+var periodic = Rule{
+	ID:    idPeriodic,
+	Title: Text{"At a steady period", "固定周期"},
+	Text: Text{
+		"Uses repeated at a steady interval (for example every 15 minutes), the way a timer or a location-polling loop does. " +
+			"People open apps at irregular times.",
+		"使用以固定的间隔重复（比如每 15 分钟一次），就像定时器或轮询位置的循环那样。" +
+			"人打开 App 的时间是不规律的。",
+	},
+	Severity: Strong,
+	CannotTell: Text{
+		"A steady period shows a timer, not whether the app was on screen when it fired.",
+		"固定周期说明有定时器，但不说明触发时 App 是否在屏幕上。",
+	},
+	Check: checkPeriodic,
+	Weight: func(g *group, ev []Evidence) int {
+		share := ev[0].Value
+		if len(g.Uses) > 1 {
+			share = float64(len(ev[0].Intervals)) / float64(len(g.Uses))
+		}
+		return 35 + int(25*min(share, 1))
+	},
+}
+
+func checkPeriodic(g *group, sc *scope) []Evidence {
+	type gap struct {
+		ms   int64
+		prev int // the use that ends the gap's start
+		next int
+	}
+	var gaps []gap
+	prev := -1
+	for _, i := range g.Uses {
+		iv := sc.at(i)
+		if prev >= 0 {
+			d := iv.Begin.Millis - sc.at(prev).Begin.Millis
+			if d < sameSecond {
+				continue // the second of a pair belongs to the same wake-up
+			}
+			gaps = append(gaps, gap{d, prev, i})
+		}
+		prev = i
+	}
+	var long []gap
+	for _, x := range gaps {
+		if x.ms >= periodMin {
+			long = append(long, x)
+		}
+	}
+	slices.SortStableFunc(long, func(a, b gap) int { return cmp.Compare(a.ms, b.ms) })
+	lo, hi, i := 0, 0, 0
+	for j := range long {
+		for float64(long[j].ms) > float64(long[i].ms)*(1+periodSlack) {
+			i++
+		}
+		if j+1-i > hi-lo {
+			lo, hi = i, j+1
+		}
+	}
+	n := hi - lo
+	if n < periodMinCount || float64(n) < periodMinShare*float64(len(gaps)) {
+		return nil
+	}
+	c := long[lo:hi]
+	period := c[n/2].ms
+	seen := map[int]bool{}
+	var idx []int
+	for _, x := range c {
+		for _, k := range []int{x.prev, x.next} {
+			if !seen[k] {
+				seen[k] = true
+				idx = append(idx, k)
+			}
+		}
+	}
+	slices.Sort(idx)
+	p := span(period)
+	r := resource(g.Category, g.Label)
+	return []Evidence{{
+		Rule: idPeriodic,
+		Text: Text{
+			fmt.Sprintf("%d of %d gaps between %s were about %s (within %.0f%%).", n, len(gaps), r.nounEN, p.EN, 100*periodSlack),
+			fmt.Sprintf("%d 个（共 %d 个）%s间隔约为 %s（误差 %.0f%% 以内）。", n, len(gaps), trimCi(r.nounZH), p.ZH, 100*periodSlack),
+		},
+		Intervals: idx,
+		Value:     float64(period) / 1000,
+	}}
+}

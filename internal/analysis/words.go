@@ -1,0 +1,139 @@
+package analysis
+
+import (
+	"fmt"
+	"strconv"
+
+	"backsight/internal/report"
+)
+
+// This file holds the small pieces of wording shared by the rules and the
+// findings, in both languages.
+
+// secs formats milliseconds as seconds with at most one decimal ("45 s",
+// "44.7 s").
+func secs(ms int64) string {
+	s := strconv.FormatFloat(float64(ms)/1000, 'f', 1, 64)
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// span formats a period in the largest fitting unit ("15 min", "2 h").
+func span(ms int64) Text {
+	switch {
+	case ms < 2*60_000:
+		return Text{secs(ms) + " s", secs(ms) + " 秒"}
+	case ms < 2*3600_000:
+		m := strconv.FormatInt((ms+30_000)/60_000, 10)
+		return Text{m + " min", m + " 分钟"}
+	}
+	h := strconv.FormatFloat(float64(ms)/3600_000, 'f', 1, 64)
+	return Text{h + " h", h + " 小时"}
+}
+
+// when formats a time as the phone's clock showed it: "05:36 on 15 Sep" and
+// "9月15日 05:36".
+func when(t report.Time) Text {
+	g := t.Go()
+	return Text{
+		EN: g.Format("15:04 on 2 Jan"),
+		ZH: fmt.Sprintf("%d月%d日 %s", int(g.Month()), g.Day(), g.Format("15:04")),
+	}
+}
+
+// res names a category as the object of a sentence.
+type res struct {
+	verbEN, verbZH string // "read your photo library", "读取了你的照片图库"
+	nounEN, nounZH string // "reads", "次读取"
+}
+
+func resource(category report.Category, label string) res {
+	switch category {
+	case report.CategoryPhotos:
+		return res{"read your photo library", "读取了你的照片图库", "reads", "次读取"}
+	case report.CategoryLocation:
+		return res{"used your location", "获取了你的位置", "uses", "次获取"}
+	case report.CategoryContacts:
+		return res{"read your contacts", "读取了你的通讯录", "reads", "次读取"}
+	case report.CategoryCamera:
+		return res{"used your camera", "使用了你的相机", "uses", "次使用"}
+	case report.CategoryMicrophone:
+		return res{"used your microphone", "使用了你的麦克风", "uses", "次使用"}
+	case report.CategoryMediaLibrary:
+		return res{"read your media library", "读取了你的媒体资料库", "reads", "次读取"}
+	case report.CategoryScreenRecording:
+		return res{"recorded your screen", "录制了你的屏幕", "recordings", "次录制"}
+	case report.CategoryCalendar:
+		return res{"read your calendar", "读取了你的日历", "reads", "次读取"}
+	}
+	return res{fmt.Sprintf("used %q", label), fmt.Sprintf("使用了“%s”", label), "uses", "次使用"}
+}
+
+// setting is the iOS setting that stops an app's use of a category, in the
+// words iOS itself shows (iOS 17 and later; iOS 16 says "Privacy" instead
+// of "Privacy & Security").
+func setting(category report.Category, name, nameZH string, background bool) Text {
+	var t Text
+	switch category {
+	case report.CategoryPhotos:
+		t = Text{
+			"Settings > Privacy & Security > Photos > " + name + " > Limited Access (choose the photos it may see) or None",
+			"设置 > 隐私与安全性 > 照片 > " + nameZH + " > 受限访问（只允许选定的照片）或无",
+		}
+	case report.CategoryLocation:
+		t = Text{
+			"Settings > Privacy & Security > Location Services > " + name + " > While Using the App (or Never), and turn off Precise Location",
+			"设置 > 隐私与安全性 > 定位服务 > " + nameZH + " > 使用App期间（或永不），并关闭“精确位置”",
+		}
+	case report.CategoryContacts:
+		t = Text{
+			"Settings > Privacy & Security > Contacts > " + name + " > None (or Limited Access)",
+			"设置 > 隐私与安全性 > 通讯录 > " + nameZH + " > 无（或受限访问）",
+		}
+	case report.CategoryCamera:
+		t = Text{"Settings > Privacy & Security > Camera > turn off " + name, "设置 > 隐私与安全性 > 相机 > 关闭“" + nameZH + "”"}
+	case report.CategoryMicrophone:
+		t = Text{"Settings > Privacy & Security > Microphone > turn off " + name, "设置 > 隐私与安全性 > 麦克风 > 关闭“" + nameZH + "”"}
+	case report.CategoryMediaLibrary:
+		t = Text{"Settings > Privacy & Security > Media & Apple Music > turn off " + name, "设置 > 隐私与安全性 > 媒体与 Apple Music > 关闭“" + nameZH + "”"}
+	case report.CategoryCalendar:
+		t = Text{"Settings > Privacy & Security > Calendars > " + name + " > None", "设置 > 隐私与安全性 > 日历 > " + nameZH + " > 无"}
+	case report.CategoryScreenRecording:
+		t = Text{
+			"Stop the broadcast from Control Center (the red status bar or indicator shows it is running)",
+			"在控制中心停止屏幕直播（红色状态栏或指示器表示正在进行）",
+		}
+	default:
+		t = Text{"Settings > Privacy & Security > " + name, "设置 > 隐私与安全性 > " + nameZH}
+	}
+	if background {
+		t.EN += "; to stop it being woken in the background: Settings > General > Background App Refresh > turn off " + name
+		t.ZH += "；要阻止它在后台被唤醒：设置 > 通用 > 后台App刷新 > 关闭“" + nameZH + "”"
+	}
+	return t
+}
+
+// cannotTell says what the report cannot tell about a finding.
+func cannotTell(category report.Category, name, nameZH string) Text {
+	t := Text{
+		"The report never says whether " + name + " was on screen: a background verdict is an inference from the evidence, not a record.",
+		"报告从不记录“" + nameZH + "”当时是否在屏幕上：后台判断是根据证据推断的，并非记录。",
+	}
+	switch category {
+	case report.CategoryPhotos:
+		t.EN += " It does not say which photos were read or whether any left the phone."
+		t.ZH += "报告也不说明读取了哪些照片，或是否有照片离开手机。"
+	case report.CategoryContacts:
+		t.EN += " It does not say which contacts were read or whether any were sent."
+		t.ZH += "报告也不说明读取了哪些联系人，或是否被发送。"
+	case report.CategoryLocation:
+		t.EN += " It does not say how precise the location was or where it was sent."
+		t.ZH += "报告也不说明位置的精确程度，或被发送到了哪里。"
+	default:
+		t.EN += " It does not say what was recorded or sent."
+		t.ZH += "报告也不说明记录或发送了什么。"
+	}
+	return t
+}
