@@ -2,51 +2,152 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
+	"compress/gzip"
+	"fmt"
 	"io"
 	"strings"
-	"time"
+)
+
+// maxLine caps the bytes buffered for one line. Real lines are at most
+// about 430 bytes; a longer line is skipped (and reported) without being
+// held in memory. The beta network object, which may legitimately be
+// one huge line, is streamed instead (see betaNet) and each record in it
+// gets the same cap.
+const maxLine = 64 << 10
+
+// sniffLen is how many leading bytes decide what kind of file this is.
+const sniffLen = 512
+
+// earlyNotReport: when this many non-blank leading lines in a row hold
+// no record at all, the file is declared not a report and the rest is
+// not read.
+const earlyNotReport = 8
+
+type mode uint8
+
+const (
+	modeSniff     mode = iota // collecting the first bytes
+	modeLines                 // ndjson lines
+	modeBetaNet               // inside the beta network object
+	modeGzip                  // decompressing into an inner parser
+	modeNotReport             // decided: not a report; bytes are counted only
 )
 
 // Parser reads one file fed in chunks, as a browser hands over a File.
-// It never needs the whole file in memory: only the current line.
+// It never needs the whole file in memory: it keeps the current line (at
+// most maxLine bytes), the records, and one copy of each repeated string.
 type Parser struct {
-	f       *File
-	pending []byte
+	f    *File
+	mode mode
+
+	sniff    []byte // the first bytes, until the kind of file is known
+	pending  []byte // the current, incomplete line
+	skipping bool   // the current line is over maxLine: discard to '\n'
+	quiet    bool   // skipping without a message (already reported)
+	longHead []byte // the start of a skipped line, for its message
+	lineNo   int    // lines completed so far; the current line is lineNo+1
+
+	sc   scanner
+	fl   fields
+	strs map[string]string
+
+	records     int  // access, network and marker lines recognized
+	misses      int  // non-blank lines before the first record
+	firstJSON   bool // the first non-blank line was valid JSON
+	firstBrace  bool // the first non-blank line starts with '{'
+	seenLine    bool // a non-blank line was seen
+	afterSect   bool // a beta <end-of-section> marker was the last record
+	bn          betaNet
+	gz          *gzipFeed
+	unknownKeys int
 }
 
 // NewParser starts reading the file called name.
 func NewParser(name string) *Parser {
-	return &Parser{f: &File{Name: name, Format: "v4"}}
+	return &Parser{f: &File{Name: name, Format: "v4"}, strs: make(map[string]string)}
 }
 
 // Write feeds the next chunk. It never fails; problems become messages.
 func (p *Parser) Write(b []byte) (int, error) {
 	n := len(b)
 	p.f.Bytes += int64(n)
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			p.pending = append(p.pending, b...)
-			break
-		}
-		if len(p.pending) > 0 {
-			p.pending = append(p.pending, b[:i]...)
-			p.line(p.pending)
-			p.pending = p.pending[:0]
-		} else {
-			p.line(b[:i])
-		}
-		b = b[i+1:]
-	}
+	p.feed(b)
 	return n, nil
+}
+
+func (p *Parser) feed(b []byte) {
+	switch p.mode {
+	case modeSniff:
+		need := sniffLen - len(p.sniff)
+		if len(b) < need {
+			p.sniff = append(p.sniff, b...)
+			return
+		}
+		p.sniff = append(p.sniff, b[:need]...)
+		b = b[need:]
+		p.decide()
+		head := p.sniff
+		p.sniff = nil
+		p.feed(head)
+		p.feed(b)
+	case modeGzip:
+		p.gz.write(b)
+	case modeNotReport:
+	default:
+		p.lines(b)
+	}
+}
+
+// decide looks at the first bytes and picks the mode.
+func (p *Parser) decide() {
+	if bytes.HasPrefix(p.sniff, []byte{0x1f, 0x8b}) {
+		p.mode = modeGzip
+		p.gz = newGzipFeed(p.f.Name)
+		return
+	}
+	if k, ok := sniffKind(p.sniff); ok {
+		p.notReport(k)
+		return
+	}
+	p.mode = modeLines
 }
 
 // Close ends the file and returns what was read.
 func (p *Parser) Close() *File {
-	if len(p.pending) > 0 {
-		p.line(p.pending)
-		p.pending = nil
+	if p.mode == modeSniff {
+		p.decide()
+		head := p.sniff
+		p.sniff = nil
+		p.feed(head)
+	}
+	switch p.mode {
+	case modeGzip:
+		inner, err := p.gz.close()
+		bytesRead := p.f.Bytes
+		*p.f = *inner
+		p.f.Bytes = bytesRead
+		p.f.Format = "gzip+" + inner.Format
+		if err != nil && p.f.NotReport == "" {
+			p.f.BadLines++
+			p.message(p.lineNo, Error, "the gzip data is damaged or cut short; what could be read was kept", nil)
+		}
+		return p.f
+	case modeBetaNet:
+		if p.bn.midLine {
+			p.lineNo++
+			p.f.Lines = p.lineNo
+		}
+		p.bad(p.lineNo, "the network section ends before its closing brace; the records before it were kept", nil)
+	case modeLines:
+		if p.skipping {
+			p.endLong()
+		} else if len(p.pending) > 0 {
+			p.line(p.pending)
+			p.pending = nil
+		}
+	}
+	if p.mode != modeNotReport && p.records == 0 {
+		p.notReport(p.lineKind())
 	}
 	return p.f
 }
@@ -58,111 +159,367 @@ func Parse(name string, r io.Reader) (*File, error) {
 	return p.Close(), err
 }
 
-type jsonLine struct {
-	Type     string `json:"type"`
-	Accessor *struct {
-		Identifier     string `json:"identifier"`
-		IdentifierType string `json:"identifierType"`
-	} `json:"accessor"`
-	Category     string `json:"category"`
-	Identifier   string `json:"identifier"`
-	Kind         string `json:"kind"`
-	TimeStamp    string `json:"timeStamp"`
-	OutOfProcess bool   `json:"outOfProcess"`
-	Broadcaster  *struct {
-		Identifier string `json:"identifier"`
-	} `json:"broadcaster"`
-	AccessCount *int32 `json:"accessCount"`
-
-	BundleID                string `json:"bundleID"`
-	Domain                  string `json:"domain"`
-	Context                 string `json:"context"`
-	DomainOwner             string `json:"domainOwner"`
-	InitiatedType           string `json:"initiatedType"`
-	DomainType              int8   `json:"domainType"`
-	DomainClassification    int8   `json:"domainClassification"`
-	ContextVerificationType *int8  `json:"contextVerificationType"`
-	FirstTimeStamp          string `json:"firstTimeStamp"`
-	Hits                    int64  `json:"hits"`
+// lines splits b into lines and reads each one.
+func (p *Parser) lines(b []byte) {
+	for len(b) > 0 {
+		if p.mode == modeBetaNet {
+			n := p.bn.feed(p, b)
+			b = b[n:]
+			continue
+		}
+		if p.mode != modeLines {
+			return
+		}
+		i := bytes.IndexByte(b, '\n')
+		chunk := b
+		if i >= 0 {
+			chunk = b[:i]
+		}
+		switch {
+		case p.skipping:
+		case len(p.pending)+len(chunk) > maxLine:
+			take := maxLine - len(p.pending)
+			p.pending = append(p.pending, chunk[:take]...)
+			if p.afterSect && betaObjectStart(p.pending) {
+				// The beta network object on one long line: stream it.
+				p.startBetaNet()
+				p.bn.feed(p, p.pending)
+				p.pending = p.pending[:0]
+				b = b[take:]
+				continue
+			}
+			p.longHead = append(p.longHead[:0], p.pending[:min(len(p.pending), 64)]...)
+			p.pending = p.pending[:0]
+			p.skipping = true
+		case i < 0:
+			p.pending = append(p.pending, chunk...)
+		case len(p.pending) > 0:
+			p.pending = append(p.pending, chunk...)
+			p.line(p.pending)
+			p.pending = p.pending[:0]
+		default:
+			p.line(chunk)
+		}
+		if i < 0 {
+			return
+		}
+		if p.skipping {
+			p.endLong()
+		}
+		b = b[i+1:]
+	}
 }
 
+func (p *Parser) endLong() {
+	p.skipping = false
+	p.lineNo++
+	p.f.Lines = p.lineNo
+	if p.quiet {
+		// The rest of a line the beta network object gave up on.
+		p.quiet = false
+		return
+	}
+	p.seenLine = true
+	p.bad(p.lineNo, "this line is longer than 64 KiB, far longer than any real report line; it was skipped", p.longHead)
+	p.missed()
+}
+
+// isBlank reports whether b holds only JSON whitespace.
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+var bom = []byte{0xef, 0xbb, 0xbf}
+
+// line reads one complete line without its '\n'.
 func (p *Parser) line(b []byte) {
-	f := p.f
-	f.Lines++
-	pos := Pos{Line: int32(f.Lines)}
-	b = bytes.TrimRight(b, "\r")
-	if len(bytes.TrimSpace(b)) == 0 {
+	p.lineNo++
+	p.f.Lines = p.lineNo
+	if p.lineNo == 1 {
+		b = bytes.TrimPrefix(b, bom)
+	}
+	if len(b) > 0 && b[len(b)-1] == '\r' {
+		b = b[:len(b)-1]
+	}
+	if isBlank(b) {
 		return
 	}
-	var l jsonLine
-	if err := json.Unmarshal(b, &l); err != nil {
-		p.bad(f.Lines, "this line is not valid JSON; it was skipped", b)
+	if p.afterSect && betaObjectStart(b) {
+		p.startBetaNet()
+		p.lineNo-- // betaNet counts this line's newline itself
+		n := p.bn.feed(p, b)
+		switch {
+		case p.mode == modeBetaNet:
+			p.bn.feed(p, []byte{'\n'})
+		case p.skipping:
+			p.endLong()
+		default:
+			p.line(b[n:]) // what follows the object's closing brace
+		}
 		return
 	}
-	switch l.Type {
-	case "access":
-		a := Access{Category: CategoryOther, AccessCount: -1, Pos: pos, ID: l.Identifier, OutOfProcess: l.OutOfProcess}
-		if l.Accessor != nil {
-			a.App, a.AppType = l.Accessor.Identifier, l.Accessor.IdentifierType
-		}
-		if c, ok := ParseCategory(l.Category); ok {
-			a.Category = c
-		} else {
-			a.CategoryName = l.Category
-		}
-		switch l.Kind {
-		case "intervalBegin":
-			a.Kind = KindBegin
-		case "intervalEnd":
-			a.Kind = KindEnd
-		}
-		t, ok := parseTime(l.TimeStamp)
-		if !ok {
-			p.bad(f.Lines, "this access line has no valid timeStamp; it was skipped", b)
-			return
-		}
-		a.Time = t
-		if l.Broadcaster != nil {
-			a.Broadcaster = l.Broadcaster.Identifier
-		}
-		if l.AccessCount != nil {
-			a.AccessCount = *l.AccessCount
-		}
-		f.Access = append(f.Access, a)
-	case "networkActivity":
-		n := Network{App: l.BundleID, Domain: l.Domain, Context: l.Context, Owner: l.DomainOwner,
-			DomainType: l.DomainType, Class: l.DomainClassification, ContextVer: -1, Hits: l.Hits, Pos: pos}
-		if l.ContextVerificationType != nil {
-			n.ContextVer = *l.ContextVerificationType
-		}
-		switch l.InitiatedType {
-		case "AppInitiated":
-			n.Initiated = AppInitiated
-		case "NonAppInitiated":
-			n.Initiated = NonAppInitiated
-		}
-		n.First, _ = parseTime(l.FirstTimeStamp)
-		var ok bool
-		if n.Last, ok = parseTime(l.TimeStamp); !ok {
-			p.bad(f.Lines, "this network line has no valid timeStamp; it was skipped", b)
-			return
-		}
-		f.Network = append(f.Network, n)
-	default:
-		p.warn(f.Lines, "this line has an unknown type; it was kept out of the analysis", b)
+	first := !p.seenLine
+	p.seenLine = true
+	if first {
+		p.firstBrace = bytes.HasPrefix(bytes.TrimLeft(b, " \t"), []byte{'{'})
+	}
+	switch p.sc.scanLine(b, &p.fl) {
+	case scanInvalid:
+		p.bad(p.lineNo, "this line is not valid JSON; it was skipped", b)
+		p.missed()
+		return
+	case scanNotObject:
+		p.firstJSON = p.firstJSON || first
+		p.bad(p.lineNo, "this line is JSON but not an object; it was skipped", b)
+		p.missed()
+		return
+	}
+	p.firstJSON = p.firstJSON || first
+	if !p.build(&p.fl, b, p.lineNo, "") {
+		p.missed()
 	}
 }
 
-func parseTime(s string) (Time, bool) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return Time{}, false
+// missed counts a leading line without a record and gives up on a file
+// that starts with too many of them.
+func (p *Parser) missed() {
+	if p.records > 0 {
+		return
 	}
-	return TimeOf(t), true
+	p.misses++
+	if p.misses >= earlyNotReport {
+		p.notReport(p.lineKind())
+	}
+}
+
+// Messages and their texts. Lower case, and each says what happened to
+// the data, so the user knows whether anything was lost.
+const (
+	msgNoAccessTime  = "this access line has no valid timeStamp; it was skipped"
+	msgNoNetworkTime = "this network line has no valid timeStamp; it was skipped"
+	msgNotRecord     = "this line is neither an access nor a network record; it was kept out of the analysis"
+)
+
+// build turns one line's fields into a record. app is the bundle id a
+// beta network object filed the record under ("" elsewhere). It reports
+// whether the line was a record (or a beta marker).
+func (p *Parser) build(fl *fields, line []byte, lineNo int, app string) bool {
+	if fl.hasUnknown {
+		p.unknown(lineNo, "field", fl.unknown, line)
+	}
+	for f := field(0); f < numFields; f++ {
+		if fl.wrong&(1<<f) != 0 {
+			p.warn(lineNo, fmt.Sprintf("the field %q has a value of an unexpected type; it was ignored", fieldNames[f]), line)
+		}
+	}
+	switch {
+	case fl.is(fType):
+		switch string(fl.str[fType]) {
+		case "access":
+			return p.access(fl, line, lineNo)
+		case "networkActivity":
+			return p.network(fl, line, lineNo, app)
+		}
+		p.unknown(lineNo, "type", fl.str[fType], line)
+		return false
+	case fl.wrong&(1<<fType) != 0:
+		return false
+	case fl.is(fMarker):
+		p.records++
+		p.f.Format = "beta"
+		p.afterSect = string(fl.str[fMarker]) == "<end-of-section>"
+		return true
+	case fl.is(fAccessor) || fl.is(fStream) || fl.is(fTCCService):
+		p.f.Format = "beta"
+		return p.access(fl, line, lineNo)
+	case fl.is(fDomain):
+		p.f.Format = "beta"
+		return p.network(fl, line, lineNo, app)
+	}
+	p.warn(lineNo, msgNotRecord, line)
+	return false
+}
+
+// tccCategories maps the beta's tccService values to categories.
+var tccCategories = map[string]Category{
+	"kTCCServicePhotos":       CategoryPhotos,
+	"kTCCServiceCamera":       CategoryCamera,
+	"kTCCServiceMicrophone":   CategoryMicrophone,
+	"kTCCServiceAddressBook":  CategoryContacts,
+	"kTCCServiceCalendar":     CategoryCalendar,
+	"kTCCServiceMediaLibrary": CategoryMediaLibrary,
+}
+
+// streamCategories maps the beta's stream values that name a category
+// by themselves (no tccService).
+var streamCategories = map[string]Category{
+	"com.apple.privacy.accounting.stream.location":    CategoryLocation,
+	"com.apple.privacy.accounting.stream.replay-kit":  CategoryScreenRecording,
+	"com.apple.privacy.accounting.stream.screen-time": CategoryOther,
+}
+
+func (p *Parser) access(fl *fields, line []byte, lineNo int) bool {
+	ts := fTimeStamp
+	if !fl.is(fTimeStamp) {
+		ts = fTimestamp
+	}
+	t, ok := parseTime(fl.str[ts])
+	if !fl.is(ts) || !ok {
+		p.bad(lineNo, msgNoAccessTime, line)
+		return false
+	}
+	a := Access{Time: t, AccessCount: -1, Pos: Pos{Line: int32(lineNo)}}
+	if fl.is(fAccessorID) {
+		a.App = p.intern(fl.str[fAccessorID])
+	}
+	if fl.is(fAccessorType) {
+		a.AppType = p.intern(fl.str[fAccessorType])
+		if a.AppType != "bundleID" {
+			p.unknown(lineNo, "identifierType", fl.str[fAccessorType], line)
+		}
+	}
+	switch {
+	case fl.is(fCategory):
+		var known bool
+		if a.Category, known = ParseCategory(string(fl.str[fCategory])); !known {
+			a.CategoryName = p.intern(fl.str[fCategory])
+			p.unknown(lineNo, "category", fl.str[fCategory], line)
+		}
+	case fl.is(fTCCService):
+		c, known := tccCategories[string(fl.str[fTCCService])]
+		if !known {
+			a.CategoryName = p.intern(fl.str[fTCCService])
+			p.unknown(lineNo, "category", fl.str[fTCCService], line)
+		}
+		a.Category = c
+	case fl.is(fStream):
+		c, known := streamCategories[string(fl.str[fStream])]
+		if !known || c == CategoryOther {
+			a.CategoryName = p.intern(fl.str[fStream])
+			p.unknown(lineNo, "category", fl.str[fStream], line)
+		}
+		a.Category = c
+	default:
+		p.unknown(lineNo, "category", nil, line)
+	}
+	if fl.is(fKind) {
+		var known bool
+		if a.Kind, known = parseKind(string(fl.str[fKind])); !known {
+			a.KindName = p.intern(fl.str[fKind])
+			p.unknown(lineNo, "kind", fl.str[fKind], line)
+		}
+	} else {
+		p.unknown(lineNo, "kind", nil, line)
+	}
+	if fl.is(fIdentifier) {
+		a.ID = string(fl.str[fIdentifier])
+	}
+	a.OutOfProcess = fl.is(fOutOfProcess) && fl.outOfProcess
+	if fl.is(fBroadcasterID) {
+		a.Broadcaster = p.intern(fl.str[fBroadcasterID])
+	}
+	if fl.is(fAccessCount) {
+		a.AccessCount = int32(fl.num[fAccessCount])
+	}
+	p.records++
+	p.f.Access = append(p.f.Access, a)
+	return true
+}
+
+func (p *Parser) network(fl *fields, line []byte, lineNo int, app string) bool {
+	t, ok := parseTime(fl.str[fTimeStamp])
+	if !fl.is(fTimeStamp) || !ok {
+		p.bad(lineNo, msgNoNetworkTime, line)
+		return false
+	}
+	n := Network{Last: t, ContextVer: -1, Pos: Pos{Line: int32(lineNo)}}
+	switch {
+	case fl.is(fBundleID):
+		n.App = p.intern(fl.str[fBundleID])
+	case fl.is(fBundleName):
+		n.App = p.intern(fl.str[fBundleName])
+	default:
+		n.App = app
+	}
+	if fl.is(fDomain) {
+		n.Domain = p.intern(fl.str[fDomain])
+	}
+	if fl.is(fContext) {
+		n.Context = p.intern(fl.str[fContext])
+	}
+	if fl.is(fOwner) {
+		n.Owner = p.intern(fl.str[fOwner])
+	}
+	if fl.is(fInitiated) {
+		var known bool
+		if n.Initiated, known = parseInitiated(string(fl.str[fInitiated])); !known {
+			n.InitiatedName = p.intern(fl.str[fInitiated])
+			p.unknown(lineNo, "initiatedType", fl.str[fInitiated], line)
+		}
+	}
+	if fl.is(fFirst) {
+		if n.First, ok = parseTime(fl.str[fFirst]); !ok {
+			p.warn(lineNo, `the field "firstTimeStamp" is not a valid time; it was left empty`, line)
+		}
+	}
+	n.DomainType = int8(fl.num[fDomainType] * int64(fl.has>>fDomainType&1))
+	n.Class = int8(fl.num[fClass] * int64(fl.has>>fClass&1))
+	if fl.is(fContextVer) {
+		n.ContextVer = int8(fl.num[fContextVer])
+	}
+	if fl.is(fHits) {
+		n.Hits = fl.num[fHits]
+	}
+	p.records++
+	p.f.Network = append(p.f.Network, n)
+	return true
+}
+
+// intern returns one string per distinct value per parser, so the many
+// records of one app share its bundle id. The lookup does not allocate.
+func (p *Parser) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := p.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	p.strs[s] = s
+	return s
 }
 
 // maxMessages bounds the messages kept per file; the counts stay exact.
 const maxMessages = 100
+
+// maxUnknown bounds the distinct entries of File.Unknown; further ones
+// are counted under "other".
+const maxUnknown = 100
+
+// unknown notes a value Backsight does not know (what is "field",
+// "category", ...; v nil means the value is missing).
+func (p *Parser) unknown(line int, what string, v []byte, b []byte) {
+	name := Excerpt(v)
+	text := fmt.Sprintf("unknown %s %q; the record was kept", what, name)
+	key := what + " " + name
+	if v == nil {
+		text = fmt.Sprintf("this line has no %s; the record was kept as \"other\"", what)
+		key = what + " (missing)"
+	}
+	if p.f.Unknown == nil {
+		p.f.Unknown = make(map[string]int)
+	}
+	if _, ok := p.f.Unknown[key]; !ok && len(p.f.Unknown) >= maxUnknown {
+		key = "other"
+	}
+	p.f.Unknown[key]++
+	p.warn(line, text, b)
+}
 
 func (p *Parser) bad(line int, text string, b []byte) {
 	p.f.BadLines++
@@ -200,4 +557,40 @@ func Excerpt(b []byte) string {
 		}
 	}
 	return sb.String()
+}
+
+// gzipFeed decompresses a gzip stream fed in chunks into an inner parser.
+// compress/gzip pulls from a reader, so it runs in its own goroutine
+// behind a pipe; Write blocks until the chunk is consumed, which keeps
+// memory bounded (this works under GOOS=js too).
+type gzipFeed struct {
+	pw    *io.PipeWriter
+	done  chan struct{}
+	inner *Parser
+	err   error
+}
+
+func newGzipFeed(name string) *gzipFeed {
+	pr, pw := io.Pipe()
+	g := &gzipFeed{pw: pw, done: make(chan struct{}), inner: NewParser(name)}
+	go func() {
+		defer close(g.done)
+		zr, err := gzip.NewReader(pr)
+		if err == nil {
+			_, err = io.Copy(g.inner, zr)
+		}
+		if err != nil {
+			g.err = err
+			io.Copy(io.Discard, pr) // let Write return
+		}
+	}()
+	return g
+}
+
+func (g *gzipFeed) write(b []byte) { g.pw.Write(b) }
+
+func (g *gzipFeed) close() (*File, error) {
+	g.pw.Close()
+	<-g.done
+	return g.inner.Close(), g.err
 }

@@ -97,6 +97,19 @@ const (
 	KindEvent      // "event", the iOS 15 beta's single-point access
 )
 
+// parseKind maps a report's kind string; ok is false for an unknown name.
+func parseKind(s string) (k Kind, ok bool) {
+	switch s {
+	case "intervalBegin":
+		return KindBegin, true
+	case "intervalEnd":
+		return KindEnd, true
+	case "event":
+		return KindEvent, true
+	}
+	return KindOther, false
+}
+
 func (k Kind) String() string {
 	switch k {
 	case KindBegin:
@@ -128,6 +141,17 @@ func (i Initiated) String() string {
 	return "other"
 }
 
+// parseInitiated maps a report's initiatedType; ok is false for an unknown name.
+func parseInitiated(s string) (i Initiated, ok bool) {
+	switch s {
+	case "AppInitiated":
+		return AppInitiated, true
+	case "NonAppInitiated":
+		return NonAppInitiated, true
+	}
+	return InitiatedOther, false
+}
+
 // Access is one "type":"access" line.
 type Access struct {
 	App          string // accessor.identifier: a bundle id, sometimes team-prefixed
@@ -136,6 +160,7 @@ type Access struct {
 	CategoryName string // the raw name when Category is CategoryOther
 	ID           string // the interval's UUID, shared by begin and end
 	Kind         Kind
+	KindName     string // the raw kind when Kind is KindOther
 	Time         Time
 	OutOfProcess bool   // the user picked items in the system picker
 	Broadcaster  string // broadcaster.identifier, with screenRecording
@@ -154,32 +179,44 @@ func (a *Access) CategoryLabel() string {
 // Network is one "type":"networkActivity" record: a rolling 7-day aggregate
 // per (App, Domain, Context, Initiated), not an event.
 type Network struct {
-	App         string // bundleID: an app, a daemon, or com.apple.webapp
-	Domain      string // host name or IP literal
-	Context     string // the website whose content made the contact, or ""
-	Owner       string // domainOwner, often ""
-	Initiated   Initiated
-	DomainType  int8 // 1 tracking (Apple's label), 2 not identified; 0 absent
-	Class       int8 // domainClassification: 2 bare IP, 1 name; 0 absent
-	ContextVer  int8 // contextVerificationType; -1 absent
-	First, Last Time
-	Hits        int64 // attempts in the window, even blocked ones
-	Pos         Pos
+	App       string // bundleID: an app, a daemon, or com.apple.webapp
+	Domain    string // host name or IP literal
+	Context   string // the website whose content made the contact, or ""
+	Owner     string // domainOwner, often ""
+	Initiated Initiated
+	// InitiatedName is the raw initiatedType when Initiated is
+	// InitiatedOther, so a new iOS value is shown rather than lost.
+	InitiatedName string
+	DomainType    int8 // 1 tracking (Apple's label), 2 not identified; 0 absent
+	Class         int8 // domainClassification: 2 bare IP, 1 name; 0 absent
+	ContextVer    int8 // contextVerificationType; -1 absent
+	First, Last   Time
+	Hits          int64 // attempts in the window, even blocked ones
+	Pos           Pos
 }
 
 // Tracking reports whether Apple labelled the domain as possibly tracking
 // across apps and sites (domainType 1).
 func (n *Network) Tracking() bool { return n.DomainType == 1 }
 
+// InitiatedLabel returns the initiatedType as written in the report.
+func (n *Network) InitiatedLabel() string {
+	if n.Initiated == InitiatedOther && n.InitiatedName != "" {
+		return n.InitiatedName
+	}
+	return n.Initiated.String()
+}
+
 // Key identifies a network record across files.
 func (n *Network) Key() NetworkKey {
-	return NetworkKey{n.App, n.Domain, n.Context, n.Initiated}
+	return NetworkKey{n.App, n.Domain, n.Context, n.Initiated, n.InitiatedName}
 }
 
 // NetworkKey is what one network record aggregates over.
 type NetworkKey struct {
 	App, Domain, Context string
 	Initiated            Initiated
+	InitiatedName        string // set only with InitiatedOther
 }
 
 // Pos is where a record came from: the index of its file in the merged

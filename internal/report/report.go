@@ -88,6 +88,14 @@ type File struct {
 	// one plain-language sentence saying what it looks like and what to
 	// export instead. Access and Network are then empty.
 	NotReport string
+	// NotReportZH is NotReport in Chinese, for the page's zh locale.
+	NotReportZH string
+	// Unknown counts values Backsight does not know, by what they are:
+	// "field foo", "category bar", "kind baz", "identifierType x",
+	// "initiatedType y", "type z". Such values are kept in the records
+	// (CategoryName, KindName, AppType, InitiatedName) and each
+	// occurrence is one of the Warnings; nil when there were none.
+	Unknown map[string]int
 }
 
 // Report is one or several files merged: weekly exports of one phone

@@ -1,0 +1,750 @@
+package report
+
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// The hand-written scanner below reads one line's JSON object into a
+// fields value without allocating: strings are slices of the line (or of
+// a scratch buffer when they hold escapes), numbers are parsed in place.
+// It validates the whole line as encoding/json would (the reference in
+// parse_reference_test.go is encoding/json, and the differential tests
+// and fuzzers hold the two to the same answers), but only the fields the
+// report uses are extracted.
+
+// field names a known key; fields keeps one value per field and, as
+// encoding/json does, the last of duplicate keys wins.
+type field uint8
+
+const (
+	fType field = iota
+	fAccessor
+	fAccessorID   // accessor.identifier
+	fAccessorType // accessor.identifierType
+	fCategory
+	fIdentifier
+	fKind
+	fTimeStamp
+	fTimestamp // the iOS 15 beta's lower-case spelling
+	fOutOfProcess
+	fBroadcaster
+	fBroadcasterID // broadcaster.identifier
+	fAccessCount
+	fStream     // beta: "com.apple.privacy.accounting.stream.tcc"
+	fTCCService // beta: "kTCCServicePhotos"
+	fBundleID
+	fBundleName // beta: "hasApp.bundleName"
+	fDomain
+	fContext
+	fOwner
+	fInitiated
+	fDomainType
+	fClass
+	fContextVer
+	fFirst
+	fHits
+	fMarker // beta: "_marker"
+	numFields
+)
+
+// fieldNames are the keys as written in reports, used in messages.
+var fieldNames = [numFields]string{
+	fType: "type", fAccessor: "accessor", fAccessorID: "accessor.identifier",
+	fAccessorType: "accessor.identifierType", fCategory: "category", fIdentifier: "identifier",
+	fKind: "kind", fTimeStamp: "timeStamp", fTimestamp: "timestamp", fOutOfProcess: "outOfProcess",
+	fBroadcaster: "broadcaster", fBroadcasterID: "broadcaster.identifier", fAccessCount: "accessCount",
+	fStream: "stream", fTCCService: "tccService", fBundleID: "bundleID", fBundleName: "hasApp.bundleName",
+	fDomain: "domain", fContext: "context", fOwner: "domainOwner", fInitiated: "initiatedType",
+	fDomainType: "domainType", fClass: "domainClassification", fContextVer: "contextVerificationType",
+	fFirst: "firstTimeStamp", fHits: "hits", fMarker: "_marker",
+}
+
+// valueKind is the JSON type a field must have; anything else (except
+// null, which means absent) is noted as a wrong value and ignored.
+type valueKind uint8
+
+const (
+	vString valueKind = iota
+	vBool
+	vInt8
+	vInt32
+	vInt64
+	vObject // accessor, broadcaster
+)
+
+var fieldKinds = [numFields]valueKind{
+	fAccessor: vObject, fBroadcaster: vObject, fOutOfProcess: vBool,
+	fAccessCount: vInt32, fDomainType: vInt8, fClass: vInt8, fContextVer: vInt8, fHits: vInt64,
+}
+
+// fields is what one line says. has and wrong are bit sets over field.
+type fields struct {
+	has, wrong   uint32
+	str          [numFields][]byte
+	num          [numFields]int64
+	outOfProcess bool
+	unknown      []byte // the first key nobody knows, in document order
+	hasUnknown   bool
+}
+
+func (fl *fields) reset() {
+	fl.has, fl.wrong = 0, 0
+	fl.unknown, fl.hasUnknown = nil, false
+	fl.outOfProcess = false
+}
+
+func (fl *fields) is(f field) bool { return fl.has&(1<<f) != 0 }
+
+func (fl *fields) set(f field)   { fl.has |= 1 << f; fl.wrong &^= 1 << f }
+func (fl *fields) clear(f field) { fl.has &^= 1 << f; fl.wrong &^= 1 << f }
+func (fl *fields) bad(f field)   { fl.has &^= 1 << f; fl.wrong |= 1 << f }
+
+func (fl *fields) noteUnknown(key []byte) {
+	if !fl.hasUnknown {
+		fl.unknown, fl.hasUnknown = key, true
+	}
+}
+
+// topField maps a top-level key; ignored keys (known, but unused) give
+// ok with f == numFields.
+func topField(key []byte) (f field, ok bool) {
+	switch string(key) {
+	case "type":
+		return fType, true
+	case "accessor":
+		return fAccessor, true
+	case "category":
+		return fCategory, true
+	case "identifier":
+		return fIdentifier, true
+	case "kind":
+		return fKind, true
+	case "timeStamp":
+		return fTimeStamp, true
+	case "timestamp":
+		return fTimestamp, true
+	case "outOfProcess":
+		return fOutOfProcess, true
+	case "broadcaster":
+		return fBroadcaster, true
+	case "accessCount":
+		return fAccessCount, true
+	case "stream":
+		return fStream, true
+	case "tccService":
+		return fTCCService, true
+	case "bundleID":
+		return fBundleID, true
+	case "hasApp.bundleName":
+		return fBundleName, true
+	case "domain":
+		return fDomain, true
+	case "context":
+		return fContext, true
+	case "domainOwner":
+		return fOwner, true
+	case "initiatedType":
+		return fInitiated, true
+	case "domainType":
+		return fDomainType, true
+	case "domainClassification":
+		return fClass, true
+	case "contextVerificationType":
+		return fContextVer, true
+	case "firstTimeStamp":
+		return fFirst, true
+	case "hits":
+		return fHits, true
+	case "_marker":
+		return fMarker, true
+	case "version", "effectiveUserId", "recordType", "exportTimestamp":
+		// Beta bookkeeping: known, not needed.
+		return numFields, true
+	}
+	return numFields, false
+}
+
+// maxDepth is encoding/json's nesting limit; deeper input is invalid for
+// both parsers, and the scanner's stack is a fixed bit set of this size.
+const maxDepth = 10000
+
+// scanner reads one JSON object. It never recurses, so nesting costs one
+// bit per level, and never allocates once its scratch buffer has grown.
+type scanner struct {
+	b       []byte
+	i       int
+	depth   int
+	stack   [maxDepth/64 + 1]uint64 // bit set: 1 = array at that depth
+	scratch []byte                  // unescaped strings of the current line
+	fl      *fields
+	sub     field // fAccessor or fBroadcaster while inside that object
+}
+
+type scanError uint8
+
+const (
+	scanOK        scanError = iota
+	scanInvalid             // not JSON
+	scanNotObject           // JSON, but not an object
+)
+
+// scanLine reads b into fl. b must not hold the line's newline.
+func (s *scanner) scanLine(b []byte, fl *fields) scanError {
+	s.b, s.i, s.depth, s.fl = b, 0, 0, fl
+	// Unescaping never grows a string by more than 3x (one invalid byte
+	// becomes U+FFFD), so reserving that much up front keeps the slices
+	// handed out for this line valid.
+	if need := 3*len(b) + 8; cap(s.scratch) < need {
+		s.scratch = make([]byte, 0, need)
+	}
+	s.scratch = s.scratch[:0]
+	fl.reset()
+	s.ws()
+	if s.i >= len(s.b) {
+		return scanInvalid
+	}
+	if s.b[s.i] != '{' {
+		if !s.skipValue() {
+			return scanInvalid
+		}
+		s.ws()
+		if s.i != len(s.b) {
+			return scanInvalid
+		}
+		return scanNotObject
+	}
+	if !s.object(true) {
+		return scanInvalid
+	}
+	s.ws()
+	if s.i != len(s.b) {
+		return scanInvalid
+	}
+	return scanOK
+}
+
+func (s *scanner) ws() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) push(array bool) bool {
+	s.depth++
+	if s.depth > maxDepth {
+		return false
+	}
+	w, bit := s.depth/64, uint64(1)<<(s.depth%64)
+	if array {
+		s.stack[w] |= bit
+	} else {
+		s.stack[w] &^= bit
+	}
+	return true
+}
+
+func (s *scanner) inArray() bool {
+	return s.stack[s.depth/64]&(uint64(1)<<(s.depth%64)) != 0
+}
+
+// object reads the top-level object (top) or an accessor/broadcaster
+// object, extracting known fields. s.b[s.i] is '{'.
+func (s *scanner) object(top bool) bool {
+	if !s.push(false) {
+		return false
+	}
+	s.i++
+	s.ws()
+	if s.i < len(s.b) && s.b[s.i] == '}' {
+		s.i++
+		s.depth--
+		return true
+	}
+	for {
+		if s.i >= len(s.b) || s.b[s.i] != '"' {
+			return false
+		}
+		key, ok := s.str()
+		if !ok {
+			return false
+		}
+		s.ws()
+		if s.i >= len(s.b) || s.b[s.i] != ':' {
+			return false
+		}
+		s.i++
+		s.ws()
+		if s.i >= len(s.b) {
+			return false
+		}
+		if top {
+			f, known := topField(key)
+			if !known {
+				s.fl.noteUnknown(key)
+			}
+			if f == numFields {
+				ok = s.skipValue()
+			} else {
+				ok = s.value(f)
+			}
+		} else {
+			ok = s.subValue(key)
+		}
+		if !ok {
+			return false
+		}
+		s.ws()
+		if s.i >= len(s.b) {
+			return false
+		}
+		switch s.b[s.i] {
+		case ',':
+			s.i++
+			s.ws()
+		case '}':
+			s.i++
+			s.depth--
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// subValue reads a value inside accessor or broadcaster.
+func (s *scanner) subValue(key []byte) bool {
+	var f field
+	switch {
+	case string(key) == "identifier" && s.sub == fAccessor:
+		f = fAccessorID
+	case string(key) == "identifierType" && s.sub == fAccessor:
+		f = fAccessorType
+	case string(key) == "identifier" && s.sub == fBroadcaster:
+		f = fBroadcasterID
+	case string(key) == "identifierType" && s.sub == fBroadcaster:
+		return s.skipValue() // known; Backsight does not need it
+	default:
+		s.fl.noteUnknown(key)
+		return s.skipValue()
+	}
+	return s.value(f)
+}
+
+// value reads the value of a known field.
+func (s *scanner) value(f field) bool {
+	fl := s.fl
+	c := s.b[s.i]
+	if c == 'n' {
+		if !s.lit("null") {
+			return false
+		}
+		fl.clear(f)
+		if f == fAccessor {
+			fl.clear(fAccessorID)
+			fl.clear(fAccessorType)
+		} else if f == fBroadcaster {
+			fl.clear(fBroadcasterID)
+		}
+		return true
+	}
+	switch fieldKinds[f] {
+	case vString:
+		if c == '"' {
+			v, ok := s.str()
+			if !ok {
+				return false
+			}
+			fl.str[f] = v
+			fl.set(f)
+			return true
+		}
+	case vBool:
+		if c == 't' || c == 'f' {
+			v := c == 't'
+			if v && !s.lit("true") || !v && !s.lit("false") {
+				return false
+			}
+			fl.outOfProcess = v
+			fl.set(f)
+			return true
+		}
+	case vInt8, vInt32, vInt64:
+		if c == '-' || c >= '0' && c <= '9' {
+			lit, ok := s.number()
+			if !ok {
+				return false
+			}
+			if n, ok := parseInt(lit, fieldKinds[f]); ok {
+				fl.num[f] = n
+				fl.set(f)
+			} else {
+				fl.bad(f)
+			}
+			return true
+		}
+	case vObject:
+		if c == '{' {
+			// A repeated accessor replaces the earlier one as a whole.
+			if f == fAccessor {
+				fl.clear(fAccessorID)
+				fl.clear(fAccessorType)
+			} else {
+				fl.clear(fBroadcasterID)
+			}
+			s.sub = f
+			ok := s.object(false)
+			if !ok {
+				return false
+			}
+			fl.set(f)
+			return true
+		}
+	}
+	if f == fAccessor {
+		fl.clear(fAccessorID)
+		fl.clear(fAccessorType)
+	} else if f == fBroadcaster {
+		fl.clear(fBroadcasterID)
+	}
+	fl.bad(f)
+	return s.skipValue()
+}
+
+// parseInt reads an integer literal into the range of k, as
+// encoding/json would into an int8, int32 or int64: no fraction, no
+// exponent, no overflow.
+func parseInt(lit []byte, k valueKind) (int64, bool) {
+	neg := lit[0] == '-'
+	if neg {
+		lit = lit[1:]
+	}
+	var limit uint64
+	switch k {
+	case vInt8:
+		limit = 1 << 7
+	case vInt32:
+		limit = 1 << 31
+	default:
+		limit = 1 << 63
+	}
+	var n uint64
+	for _, c := range lit {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if n > (limit+9)/10 {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	if neg {
+		if n > limit {
+			return 0, false
+		}
+		return -int64(n), true
+	}
+	if n >= limit {
+		return 0, false
+	}
+	return int64(n), true
+}
+
+func (s *scanner) lit(w string) bool {
+	if len(s.b)-s.i < len(w) || string(s.b[s.i:s.i+len(w)]) != w {
+		return false
+	}
+	s.i += len(w)
+	return true
+}
+
+// number checks a JSON number at s.i and returns its literal.
+func (s *scanner) number() ([]byte, bool) {
+	b, i := s.b, s.i
+	start := i
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	if i >= len(b) {
+		return nil, false
+	}
+	switch {
+	case b[i] == '0':
+		i++
+	case b[i] >= '1' && b[i] <= '9':
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	default:
+		return nil, false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		d := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == d {
+			return nil, false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		d := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == d {
+			return nil, false
+		}
+	}
+	s.i = i
+	return b[start:i], true
+}
+
+// str reads a string at s.i (a '"') and returns its value: a slice of the
+// line when it holds no escapes and only ASCII, else unescaped into
+// scratch exactly as encoding/json does (invalid UTF-8 and lone
+// surrogates become U+FFFD).
+func (s *scanner) str() ([]byte, bool) {
+	b := s.b
+	start := s.i + 1
+	for j := start; j < len(b); j++ {
+		c := b[j]
+		if c == '"' {
+			s.i = j + 1
+			return b[start:j], true
+		}
+		if c == '\\' || c < 0x20 || c >= 0x80 {
+			return s.slowStr(start)
+		}
+	}
+	return nil, false
+}
+
+func (s *scanner) slowStr(start int) ([]byte, bool) {
+	b := s.b
+	end := -1
+	for j := start; j < len(b); j++ {
+		c := b[j]
+		switch {
+		case c == '"':
+			end = j
+		case c < 0x20:
+			return nil, false
+		case c == '\\':
+			j++
+			if j >= len(b) {
+				return nil, false
+			}
+			switch b[j] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if j+4 >= len(b) {
+					return nil, false
+				}
+				for k := j + 1; k <= j+4; k++ {
+					if unhex(b[k]) < 0 {
+						return nil, false
+					}
+				}
+				j += 4
+			default:
+				return nil, false
+			}
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end < 0 {
+		return nil, false
+	}
+	s.i = end + 1
+	from := len(s.scratch)
+	s.scratch = unquote(s.scratch, b[start:end])
+	return s.scratch[from:len(s.scratch):len(s.scratch)], true
+}
+
+func unhex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c - 'a' + 10)
+	case c >= 'A' && c <= 'F':
+		return int(c - 'A' + 10)
+	}
+	return -1
+}
+
+func getu4(b []byte) rune {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return -1
+	}
+	var r rune
+	for _, c := range b[2:6] {
+		h := unhex(c)
+		if h < 0 {
+			return -1
+		}
+		r = r*16 + rune(h)
+	}
+	return r
+}
+
+// unquote appends the value of the valid string body q to dst, following
+// encoding/json's unquote rule for rule.
+func unquote(dst, q []byte) []byte {
+	for r := 0; r < len(q); {
+		c := q[r]
+		switch {
+		case c == '\\':
+			r++
+			switch q[r] {
+			case 'b':
+				dst = append(dst, '\b')
+			case 'f':
+				dst = append(dst, '\f')
+			case 'n':
+				dst = append(dst, '\n')
+			case 'r':
+				dst = append(dst, '\r')
+			case 't':
+				dst = append(dst, '\t')
+			case 'u':
+				rr := getu4(q[r-1:])
+				r += 5
+				if utf16.IsSurrogate(rr) {
+					rr1 := getu4(q[r:])
+					if dec := utf16.DecodeRune(rr, rr1); dec != utf8.RuneError {
+						r += 6
+						dst = utf8.AppendRune(dst, dec)
+						continue
+					}
+					rr = utf8.RuneError
+				}
+				dst = utf8.AppendRune(dst, rr)
+				continue
+			default: // '"', '\\', '/'
+				dst = append(dst, q[r])
+			}
+			r++
+		case c < utf8.RuneSelf:
+			dst = append(dst, c)
+			r++
+		default:
+			rr, size := utf8.DecodeRune(q[r:])
+			if rr == utf8.RuneError && size == 1 {
+				dst = utf8.AppendRune(dst, utf8.RuneError)
+			} else {
+				dst = append(dst, q[r:r+size]...)
+			}
+			r += size
+		}
+	}
+	return dst
+}
+
+// skipValue validates any JSON value at s.i without extracting it.
+func (s *scanner) skipValue() bool {
+	base := s.depth
+	for {
+		if s.i >= len(s.b) {
+			return false
+		}
+		// A value.
+		switch c := s.b[s.i]; {
+		case c == '{' || c == '[':
+			if !s.push(c == '[') {
+				return false
+			}
+			s.i++
+			s.ws()
+			if s.i < len(s.b) && (c == '{' && s.b[s.i] == '}' || c == '[' && s.b[s.i] == ']') {
+				s.i++
+				s.depth--
+				break
+			}
+			if c == '{' {
+				if !s.key() {
+					return false
+				}
+			}
+			continue
+		case c == '"':
+			if _, ok := s.str(); !ok {
+				return false
+			}
+		case c == '-' || c >= '0' && c <= '9':
+			if _, ok := s.number(); !ok {
+				return false
+			}
+		case c == 't':
+			if !s.lit("true") {
+				return false
+			}
+		case c == 'f':
+			if !s.lit("false") {
+				return false
+			}
+		case c == 'n':
+			if !s.lit("null") {
+				return false
+			}
+		default:
+			return false
+		}
+		// After a value: close containers or move to the next element.
+		for {
+			if s.depth == base {
+				return true
+			}
+			s.ws()
+			if s.i >= len(s.b) {
+				return false
+			}
+			c := s.b[s.i]
+			arr := s.inArray()
+			if c == ',' {
+				s.i++
+				s.ws()
+				if !arr && !s.key() {
+					return false
+				}
+				break
+			}
+			if arr && c == ']' || !arr && c == '}' {
+				s.i++
+				s.depth--
+				continue
+			}
+			return false
+		}
+	}
+}
+
+// key reads `"key" :` inside an object being skipped.
+func (s *scanner) key() bool {
+	if s.i >= len(s.b) || s.b[s.i] != '"' {
+		return false
+	}
+	if _, ok := s.str(); !ok {
+		return false
+	}
+	s.ws()
+	if s.i >= len(s.b) || s.b[s.i] != ':' {
+		return false
+	}
+	s.i++
+	s.ws()
+	return true
+}
