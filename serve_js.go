@@ -4,16 +4,15 @@ package main
 
 import (
 	"bytes"
-	"context"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
+	"syscall/js"
 	"time"
 
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
-	"github.com/syumai/workers/cloudflare/fetch"
 )
 
 func main() {
@@ -33,27 +32,61 @@ func (assetsFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	client := fetch.NewClient(fetch.WithBinding(cloudflare.GetBinding("ASSETS")))
-	req, err := fetch.NewRequest(context.Background(), http.MethodGet, assetsOrigin+name, nil)
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	res, err := client.Do(req, nil)
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	defer res.Body.Close()
-	switch {
-	case res.StatusCode == http.StatusNotFound:
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	case res.StatusCode != http.StatusOK:
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("assets answered %s", res.Status)}
-	}
-	b, err := io.ReadAll(res.Body)
+	b, err := fetchAsset(name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return &assetFile{Reader: bytes.NewReader(b), name: name, size: int64(len(b))}, nil
+}
+
+// fetchAsset calls env.ASSETS.fetch itself: the binding's fetch must be
+// called as a method (with the binding as `this`), which
+// github.com/syumai/workers/cloudflare/fetch v0.30.2 does not do.
+func fetchAsset(name string) ([]byte, error) {
+	assets := cloudflare.GetBinding("ASSETS")
+	if assets.IsUndefined() {
+		return nil, errors.New("no ASSETS binding: check the assets section of wrangler.jsonc")
+	}
+	res, err := await(assets.Call("fetch", assetsOrigin+name))
+	if err != nil {
+		return nil, err
+	}
+	switch status := res.Get("status").Int(); {
+	case status == http.StatusNotFound:
+		return nil, fs.ErrNotExist
+	case status != http.StatusOK:
+		return nil, fmt.Errorf("assets answered %d", status)
+	}
+	buf, err := await(res.Call("arrayBuffer"))
+	if err != nil {
+		return nil, err
+	}
+	arr := js.Global().Get("Uint8Array").New(buf)
+	b := make([]byte, arr.Get("byteLength").Int())
+	js.CopyBytesToGo(b, arr)
+	return b, nil
+}
+
+// await blocks the calling goroutine until the promise settles.
+func await(promise js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	onOK := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	onErr := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{err: fmt.Errorf("assets: %s", js.Global().Get("String").Invoke(args[0]).String())}
+		return nil
+	})
+	defer onOK.Release()
+	defer onErr.Release()
+	promise.Call("then", onOK, onErr)
+	r := <-ch
+	return r.v, r.err
 }
 
 // assetFile is one fetched asset, held in memory.
