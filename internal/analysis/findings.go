@@ -123,12 +123,16 @@ func finding(g *group, sc *scope) Finding {
 		f.Verdict = InUse
 	}
 	f.Confidence = confidence(f.Verdict, strong, score, mitigated)
-	if ok, en, zh := catalog.Expected(app, g.Label); ok && background(f.Verdict) {
-		// The catalog explains the use; it never hides it: the evidence
-		// stays, only the verdict and the ranking change.
-		f.Verdict = Expected
-		f.Expected = &Text{en, zh}
-		score /= 3
+	if ok, en, zh := catalog.Expected(app, g.Label); background(f.Verdict) {
+		if ok {
+			// The catalog explains the use; it never hides it: the
+			// evidence stays, only the verdict and the ranking change.
+			f.Verdict = Expected
+			f.Expected = &Text{en, zh}
+			score /= 3
+		} else if en != "" {
+			f.NotExpected = &Text{en, zh}
+		}
 	}
 	f.Score = score
 

@@ -124,15 +124,18 @@ type Finding struct {
 	Evidence   []Evidence `json:"evidence"`
 	// Expected explains why this kind of app does this (from the catalog);
 	// nil unless the verdict is Expected.
-	Expected   *Text  `json:"expected,omitempty"`
-	CannotTell Text   `json:"cannotTell"`
-	Setting    Text   `json:"setting"`
-	Count      int    `json:"count"`
-	TotalMs    int64  `json:"totalMs"`
-	NightCount int    `json:"nightCount"`
-	First      string `json:"first"`
-	Last       string `json:"last"`
-	Intervals  []int  `json:"intervals"` // indices into Result.Intervals
+	Expected *Text `json:"expected,omitempty"`
+	// NotExpected says why the catalog does not explain a background
+	// verdict ("not part of what a messaging app is for"); nil otherwise.
+	NotExpected *Text  `json:"notExpected,omitempty"`
+	CannotTell  Text   `json:"cannotTell"`
+	Setting     Text   `json:"setting"`
+	Count       int    `json:"count"`
+	TotalMs     int64  `json:"totalMs"`
+	NightCount  int    `json:"nightCount"`
+	First       string `json:"first"`
+	Last        string `json:"last"`
+	Intervals   []int  `json:"intervals"` // indices into Result.Intervals
 }
 
 // Evidence is what one rule saw in one finding.
