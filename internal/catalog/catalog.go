@@ -86,16 +86,17 @@ func Lookup(bundleID string) App {
 	}
 	// A daemon acting for an app ("terminusd/com.apple.AppStore") is shown as
 	// that app, with the daemon named, since the user knows the app.
-	if daemon, app, ok := strings.Cut(id, "/"); ok && daemon != "" && app != "" && !strings.Contains(app, "/") {
-		a := Lookup(app)
-		a.ID = id
-		d := daemonName(daemon)
-		a.Name += " (" + d + ")"
-		a.NameZH += " (" + d + ")"
-		if _, apple := appleDaemons[strings.ToLower(daemon)]; apple {
-			a.Apple = true
+	if daemon, app, ok := strings.Cut(id, "/"); ok && daemon != "" && !strings.Contains(app, "/") {
+		if a := Lookup(app); a.Known {
+			a.ID = id
+			d := daemonName(daemon)
+			a.Name += " (" + d + ")"
+			a.NameZH += " (" + d + ")"
+			if _, apple := appleDaemons[strings.ToLower(daemon)]; apple {
+				a.Apple = true
+			}
+			return a
 		}
-		return a
 	}
 	a := App{ID: id, Name: DeriveName(id), Apple: isApple(id)}
 	a.NameZH = a.Name
@@ -192,10 +193,16 @@ func DeriveName(bundleID string) string {
 			}
 		}
 	}
-	name := words(pick)
-	if name == "" {
-		return "Unknown app"
+	if name := readable(pick); name != "" {
+		return name
 	}
+	return "Unknown app"
+}
+
+// readable turns untrusted text into at most maxNameRunes of capitalised
+// words of letters and digits; "" when nothing readable is left.
+func readable(s string) string {
+	name := words(s)
 	if utf8.RuneCountInString(name) > maxNameRunes {
 		name = strings.TrimSpace(string([]rune(name)[:maxNameRunes-1])) + "…"
 	}

@@ -22,6 +22,7 @@ func TestLookup(t *testing.T) {
 		// Daemons.
 		{"companion_proxy", App{ID: "companion_proxy", Name: "Apple Watch link (companion_proxy)", NameZH: "Apple Watch 连接 (companion_proxy)", Purpose: PurposeSystem, Apple: true, Known: true}},
 		{"terminusd/com.apple.AppStore", App{ID: "terminusd/com.apple.AppStore", Name: "App Store (terminusd)", NameZH: "App Store (terminusd)", Purpose: PurposeShopping, Apple: true, Known: true}},
+		{"terminusd/com.example.SuperNotes", App{ID: "terminusd/com.example.SuperNotes", Name: "Super Notes", NameZH: "Super Notes"}},
 		{"online-auth-agent", App{ID: "online-auth-agent", Name: "Online Auth Agent", NameZH: "Online Auth Agent"}},
 		// Apple's namespace, not in the catalog.
 		{"com.apple.SomeNewDaemon", App{ID: "com.apple.SomeNewDaemon", Name: "Some New Daemon", NameZH: "Some New Daemon", Purpose: PurposeSystem, Apple: true}},

@@ -26,8 +26,8 @@ func TestExpected(t *testing.T) {
 		{"com.apple.weather", "photos", false, "a weather app"},
 		{"com.sbb.ch", "location", true, "stops"},
 		{"com.example.SuperNotes", "location", false, "does not know"},
-		{"com.example.SuperNotes", "<b>x</b>", false, "“<b>x</b>”"},
-		{"com.tencent.xin", "newCategory", false, "“newCategory”"},
+		{"com.example.SuperNotes", "<b>x</b>", false, "“B X B”"},
+		{"com.tencent.xin", "newCategory", false, "“New Category”"},
 		{"com.apple.weather", "userTracking", false, "tracking across apps"},
 	}
 	for _, tt := range tests {

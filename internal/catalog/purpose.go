@@ -221,7 +221,9 @@ func Expected(app App, category string) (ok bool, reasonEN, reasonZH string) {
 	}
 	cat, known := categoryNames[category]
 	if !known {
-		cat = [2]string{"“" + category + "”", "“" + category + "”"}
+		// A category iOS may add later, or a hostile one: quote it, bounded.
+		q := "“" + readable(category) + "”"
+		cat = [2]string{q, q}
 	}
 	if app.Purpose == PurposeUnknown {
 		return false, "the catalog does not know what this app is for, so nothing explains its use of " + cat[0] + " in the background",
