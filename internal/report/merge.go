@@ -9,78 +9,143 @@ import (
 // identifier and kind, begins and ends paired into intervals, and the newest
 // network record kept per key. Files that are not reports contribute nothing
 // but stay listed.
+//
+// Weekly exports of one phone repeat the same access records: a record
+// seen again in another file is the same record and is dropped silently,
+// while a begin repeated inside one file is the real-file quirk and marks
+// its interval DoubledBegin. Strings are shared across files, so merging
+// many exports keeps one copy of each bundle id and domain.
 func Merge(files ...*File) *Report {
 	r := &Report{Files: files}
-	type accessKey struct {
-		id   string
-		kind Kind
+	strs := make(map[string]string)
+	intern := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		if t, ok := strs[s]; ok {
+			return t
+		}
+		strs[s] = s
+		return s
 	}
-	seen := make(map[accessKey]bool)
-	open := make(map[string]int) // identifier -> index in r.Intervals of its begin
-	net := make(map[NetworkKey]int)
+
+	// The last timestamp of each file bounds the intervals it left open.
+	fileEnd := make([]int64, len(files))
+	n := 0
+	for fi, f := range files {
+		for i := range f.Access {
+			fileEnd[fi] = max(fileEnd[fi], f.Access[i].Time.Millis)
+		}
+		for i := range f.Network {
+			fileEnd[fi] = max(fileEnd[fi], f.Network[i].Last.Millis)
+		}
+		n += len(f.Access)
+	}
 
 	// Access lines are time-ordered within a file; across files they are
-	// merged by time so that pairing sees begins before their ends.
-	var all []Access
+	// merged by time so that pairing sees begins before their ends. At
+	// equal times a begin sorts before an end, so zero-length intervals
+	// pair whatever the file order.
+	all := make([]Access, 0, n)
 	for fi, f := range files {
 		for _, a := range f.Access {
 			a.Pos.File = int32(fi)
 			all = append(all, a)
 		}
 	}
-	slices.SortStableFunc(all, func(a, b Access) int { return cmp.Compare(a.Time.Millis, b.Time.Millis) })
+	rank := func(k Kind) int {
+		switch k {
+		case KindBegin:
+			return 0
+		case KindEnd:
+			return 2
+		}
+		return 1
+	}
+	slices.SortStableFunc(all, func(a, b Access) int {
+		return cmp.Or(cmp.Compare(a.Time.Millis, b.Time.Millis), cmp.Compare(rank(a.Kind), rank(b.Kind)))
+	})
+
+	type accessKey struct {
+		id   string
+		kind Kind
+	}
+	seenIn := make(map[accessKey]int32) // the file a record was first seen in
+	latest := make(map[string]int)      // identifier -> its latest interval
+	open := make(map[string]int)        // identifier -> its open interval
+	openEnd := make(map[int]int64)      // open interval -> last time of the files holding its begin
+	r.Intervals = make([]Interval, 0, n/2+1)
 
 	for i := range all {
 		a := &all[i]
 		r.see(a.Time)
-		k := accessKey{a.ID, a.Kind}
-		if a.ID != "" && seen[k] {
-			if a.Kind == KindBegin {
-				if j, ok := open[a.ID]; ok {
-					r.Intervals[j].Flags |= DoubledBegin
+		if a.ID != "" {
+			k := accessKey{a.ID, a.Kind}
+			if fi, dup := seenIn[k]; dup {
+				if a.Kind == KindBegin {
+					j := latest[a.ID]
+					if fi == a.Pos.File {
+						r.Intervals[j].Flags |= DoubledBegin
+					}
+					if _, isOpen := open[a.ID]; isOpen {
+						openEnd[j] = max(openEnd[j], fileEnd[a.Pos.File])
+					}
 				}
-			}
-			continue
-		}
-		seen[k] = true
-		switch a.Kind {
-		case KindBegin:
-			iv := Interval{App: a.App, Category: a.Category, CategoryName: a.CategoryName, ID: a.ID,
-				Begin: a.Time, Flags: Open, Broadcaster: a.Broadcaster, Begins: a.Pos}
-			if a.OutOfProcess {
-				iv.Flags |= OutOfProcess
-			}
-			open[a.ID] = len(r.Intervals)
-			r.Intervals = append(r.Intervals, iv)
-		case KindEnd:
-			if j, ok := open[a.ID]; ok {
-				iv := &r.Intervals[j]
-				iv.End, iv.Ends = a.Time, a.Pos
-				iv.Flags &^= Open
-				if a.OutOfProcess {
-					iv.Flags |= OutOfProcess
-				}
-				delete(open, a.ID)
 				continue
 			}
-			iv := Interval{App: a.App, Category: a.Category, CategoryName: a.CategoryName, ID: a.ID,
-				Begin: a.Time, End: a.Time, Flags: NoBegin, Broadcaster: a.Broadcaster, Ends: a.Pos}
-			if a.OutOfProcess {
-				iv.Flags |= OutOfProcess
-			}
-			r.Intervals = append(r.Intervals, iv)
-		default:
-			iv := Interval{App: a.App, Category: a.Category, CategoryName: a.CategoryName, ID: a.ID,
-				Begin: a.Time, End: a.Time, Flags: Event, Broadcaster: a.Broadcaster, Begins: a.Pos, Ends: a.Pos}
-			r.Intervals = append(r.Intervals, iv)
+			seenIn[k] = a.Pos.File
 		}
+		iv := Interval{App: intern(a.App), Category: a.Category, CategoryName: intern(a.CategoryName), ID: a.ID,
+			Begin: a.Time, End: a.Time, Broadcaster: intern(a.Broadcaster)}
+		if a.OutOfProcess {
+			iv.Flags |= OutOfProcess
+		}
+		switch a.Kind {
+		case KindBegin:
+			iv.Flags |= Open
+			iv.Begins = a.Pos
+			if a.ID != "" {
+				open[a.ID] = len(r.Intervals)
+				latest[a.ID] = len(r.Intervals)
+			}
+			openEnd[len(r.Intervals)] = fileEnd[a.Pos.File]
+		case KindEnd:
+			if j, ok := open[a.ID]; ok && a.ID != "" {
+				b := &r.Intervals[j]
+				b.End, b.Ends = a.Time, a.Pos
+				b.Flags = b.Flags&^Open | iv.Flags&OutOfProcess
+				if b.Broadcaster == "" {
+					b.Broadcaster = iv.Broadcaster
+				}
+				delete(open, a.ID)
+				delete(openEnd, j)
+				continue
+			}
+			iv.Flags |= NoBegin
+			iv.Ends = a.Pos
+		default:
+			iv.Flags |= Event
+			iv.Begins, iv.Ends = a.Pos, a.Pos
+		}
+		r.Intervals = append(r.Intervals, iv)
 	}
 
+	// An interval still open at export lasted at least until the last
+	// timestamp of the newest file that holds its begin (not the merged
+	// report's end: a later export that dropped the record says nothing).
+	for j, end := range openEnd {
+		iv := &r.Intervals[j]
+		iv.End = Time{Millis: max(end, iv.Begin.Millis), Offset: iv.Begin.Offset}
+	}
+
+	net := make(map[NetworkKey]int)
 	for fi, f := range files {
 		for _, n := range f.Network {
 			n.Pos.File = int32(fi)
 			r.see(n.Last)
 			r.see(n.First)
+			n.App, n.Domain, n.Context = intern(n.App), intern(n.Domain), intern(n.Context)
+			n.Owner, n.InitiatedName = intern(n.Owner), intern(n.InitiatedName)
 			k := n.Key()
 			if j, ok := net[k]; ok {
 				if n.Last.Millis > r.Network[j].Last.Millis {
@@ -92,18 +157,9 @@ func Merge(files ...*File) *Report {
 			r.Network = append(r.Network, n)
 		}
 	}
-
-	// An interval still open at export lasted at least until the report's
-	// last timestamp.
-	for _, j := range open {
-		if r.End.Millis > r.Intervals[j].Begin.Millis {
-			r.Intervals[j].End = Time{Millis: r.End.Millis, Offset: r.Intervals[j].Begin.Offset}
-		} else {
-			r.Intervals[j].End = r.Intervals[j].Begin
-		}
-	}
 	slices.SortStableFunc(r.Network, func(a, b Network) int {
-		return cmp.Or(cmp.Compare(a.App, b.App), cmp.Compare(a.Domain, b.Domain), cmp.Compare(a.Context, b.Context), cmp.Compare(a.Initiated, b.Initiated))
+		return cmp.Or(cmp.Compare(a.App, b.App), cmp.Compare(a.Domain, b.Domain), cmp.Compare(a.Context, b.Context),
+			cmp.Compare(a.Initiated, b.Initiated), cmp.Compare(a.InitiatedName, b.InitiatedName))
 	})
 	return r
 }
@@ -115,7 +171,7 @@ func (r *Report) see(t Time) {
 	if r.Start.IsZero() || t.Millis < r.Start.Millis {
 		r.Start = t
 	}
-	if t.Millis > r.End.Millis {
+	if r.End.IsZero() || t.Millis > r.End.Millis {
 		r.End = t
 	}
 }
