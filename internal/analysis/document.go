@@ -54,6 +54,12 @@ func appsOf(findings []Finding, nw Network) []AppInfo {
 		}
 		a.Score = max(a.Score, f.Score)
 	}
+	// Apple labels domains, not records: a domain labelled tracking in
+	// any record counts as a tracker for every app that contacts it.
+	trackingDomain := map[string]bool{}
+	for _, d := range nw.Domains {
+		trackingDomain[d.Domain] = d.Tracking
+	}
 	for _, n := range nw.Apps {
 		a := get(n.App, n.Name, n.NameZH)
 		a.Hits = n.Hits
@@ -61,7 +67,7 @@ func appsOf(findings []Finding, nw Network) []AppInfo {
 		domains := map[string]bool{}
 		for _, d := range n.Domains {
 			domains[d.Domain] = true
-			if d.Tracking {
+			if trackingDomain[d.Domain] {
 				tracking[d.Domain] = true
 			}
 		}
