@@ -46,8 +46,22 @@ test-wasm: ## the core packages' tests compiled to GOOS=js GOARCH=wasm, run unde
 serve: ## run Backsight (for now: the CLI on the bundled sample report)
 	$(GO) run ./cmd/backsight
 
-bench: ## parser and analysis benchmarks on the corpus and a generated 100 MB report
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+bench: bench-parse ## parser and analysis benchmarks on the corpus and a generated 100 MB report
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./internal/... | grep -v /internal/report)
+
+# The parser natively and compiled to wasm under Node (the browser's
+# engine); BenchmarkStream100MB reports peak memory for a 100 MB report
+# streamed in 1 MiB chunks.
+.PHONY: bench-parse fuzz
+bench-parse: ## parser MB/s, allocations and peak memory, native and wasm under Node
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/report
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchmem ./internal/report
+
+FUZZTIME ?= 2m
+fuzz: ## run the parser's fuzzers, FUZZTIME each (default 2m); crashers land in internal/report/testdata/fuzz
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/report
+	$(GO) test -run '^$$' -fuzz '^FuzzDifferential$$' -fuzztime $(FUZZTIME) ./internal/report
+	$(GO) test -run '^$$' -fuzz '^FuzzMerge$$' -fuzztime $(FUZZTIME) ./internal/report
 
 ## --- serve anywhere: local server, Worker, offline, single file -------------
 
