@@ -180,7 +180,7 @@ func intervalsInfo(r *report.Report) []IntervalInfo {
 		}
 		out[i] = IntervalInfo{
 			App: iv.App, Category: iv.CategoryLabel(),
-			Begin: iv.Begin.String(), End: iv.End.String(), Ms: iv.DurationMillis(),
+			Begin: stamp(iv.Begin), End: stamp(iv.End), Ms: iv.DurationMillis(),
 			Flags: flags, File: int(pos.File), Line: int(pos.Line),
 		}
 	}

@@ -145,8 +145,8 @@ func finding(g *group, sc *scope) Finding {
 		}
 	}
 	if len(g.All) > 0 {
-		f.First = sc.at(g.All[0]).Begin.String()
-		f.Last = sc.at(g.All[len(g.All)-1]).Begin.String()
+		f.First = stamp(sc.at(g.All[0]).Begin)
+		f.Last = stamp(sc.at(g.All[len(g.All)-1]).Begin)
 	}
 	f.CannotTell = cannotTell(g.Category, app.Name, app.NameZH)
 	f.Setting = setting(g.Category, app.Name, app.NameZH, background(f.Verdict))

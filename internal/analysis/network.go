@@ -19,8 +19,8 @@ var networkNote = Text{
 // isIP reports whether a network record's domain is an address literal;
 // files before 2022 have no domainClassification to say so.
 func isIP(n *report.Network) bool {
-	if n.Class == 2 {
-		return true
+	if n.Class != 0 {
+		return n.Class == 2
 	}
 	_, err := netip.ParseAddr(n.Domain)
 	return err == nil
@@ -41,32 +41,29 @@ func initiated(i report.Initiated) string {
 // different records never counts one contact twice.
 func networkOf(r *report.Report) Network {
 	nw := Network{Note: networkNote, Apps: []NetApp{}, Domains: []NetDomain{}, Companies: []NetCompany{}, Websites: []NetWebsite{}}
-	apps := map[string]*NetApp{}
-	domains := map[string]*NetDomain{}
-	companies := map[string]*NetCompany{}
-	websites := map[string]*NetWebsite{}
-	type sets struct{ apps, domains map[string]bool }
-	related := map[any]*sets{}
-	rel := func(k any) *sets {
-		s := related[k]
-		if s == nil {
-			s = &sets{map[string]bool{}, map[string]bool{}}
-			related[k] = s
+	// r.Network is sorted by app, so each app's records are consecutive
+	// and appending an app only when it differs from the last one appended
+	// gives sorted, distinct app lists without a set per domain.
+	addApp := func(apps []string, app string) []string {
+		if len(apps) == 0 || apps[len(apps)-1] != app {
+			apps = append(apps, app)
 		}
-		return s
+		return apps
 	}
-	type domainKey string
-	type companyKey string
-	type websiteKey string
+	domains := map[string]*NetDomain{}
+	var domainOrder []*NetDomain
+	companies := map[string]*NetCompany{}
+	companyDomains := map[string]map[string]bool{}
+	websites := map[string]*NetWebsite{}
+	websiteDomains := map[string]map[string]bool{}
 
 	for i := range r.Network {
 		n := &r.Network[i]
-		a := apps[n.App]
-		if a == nil {
+		if k := len(nw.Apps); k == 0 || nw.Apps[k-1].App != n.App {
 			c := catalog.Lookup(n.App)
-			a = &NetApp{App: n.App, Name: c.Name, NameZH: c.NameZH}
-			apps[n.App] = a
+			nw.Apps = append(nw.Apps, NetApp{App: n.App, Name: c.Name, NameZH: c.NameZH})
 		}
+		a := &nw.Apps[len(nw.Apps)-1]
 		ip := isIP(n)
 		a.Hits += n.Hits
 		a.Domains = append(a.Domains, NetAppDomain{
@@ -78,24 +75,25 @@ func networkOf(r *report.Report) Network {
 		if d == nil {
 			d = &NetDomain{Domain: n.Domain, IP: ip}
 			domains[n.Domain] = d
+			domainOrder = append(domainOrder, d)
 		}
 		d.Hits += n.Hits
 		d.Tracking = d.Tracking || n.Tracking()
 		if d.Owner == "" {
 			d.Owner = n.Owner
 		}
-		rel(domainKey(n.Domain)).apps[n.App] = true
+		d.Apps = addApp(d.Apps, n.App)
 
 		if n.Context != "" {
 			w := websites[n.Context]
 			if w == nil {
 				w = &NetWebsite{Context: n.Context}
 				websites[n.Context] = w
+				websiteDomains[n.Context] = map[string]bool{}
 			}
 			w.Hits += n.Hits
-			s := rel(websiteKey(n.Context))
-			s.apps[n.App] = true
-			s.domains[n.Domain] = true
+			w.Apps = addApp(w.Apps, n.App)
+			websiteDomains[n.Context][n.Domain] = true
 		}
 	}
 	// Owners are filled only on some records of a domain (since 2022 only
@@ -110,31 +108,29 @@ func networkOf(r *report.Report) Network {
 		if c == nil {
 			c = &NetCompany{Owner: d.Owner}
 			companies[d.Owner] = c
+			companyDomains[d.Owner] = map[string]bool{}
 		}
 		c.Hits += n.Hits
 		c.Tracking = c.Tracking || d.Tracking
-		s := rel(companyKey(d.Owner))
-		s.apps[n.App] = true
-		s.domains[n.Domain] = true
+		c.Apps = addApp(c.Apps, n.App)
+		companyDomains[d.Owner][n.Domain] = true
 	}
 
-	for _, a := range apps {
-		slices.SortFunc(a.Domains, func(x, y NetAppDomain) int {
+	for k := range nw.Apps {
+		slices.SortFunc(nw.Apps[k].Domains, func(x, y NetAppDomain) int {
 			return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain), cmp.Compare(x.Context, y.Context), cmp.Compare(x.Initiated, y.Initiated))
 		})
-		nw.Apps = append(nw.Apps, *a)
 	}
 	slices.SortFunc(nw.Apps, func(x, y NetApp) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.App, y.App)) })
 
-	for _, d := range domains {
-		d.Apps = keys(rel(domainKey(d.Domain)).apps)
+	nw.Domains = make([]NetDomain, 0, len(domainOrder))
+	for _, d := range domainOrder {
 		nw.Domains = append(nw.Domains, *d)
 	}
 	slices.SortFunc(nw.Domains, func(x, y NetDomain) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain)) })
 
 	for _, c := range companies {
-		s := rel(companyKey(c.Owner))
-		c.Apps, c.Domains = keys(s.apps), keys(s.domains)
+		c.Domains = keys(companyDomains[c.Owner])
 		nw.Companies = append(nw.Companies, *c)
 	}
 	slices.SortFunc(nw.Companies, func(x, y NetCompany) int {
@@ -142,8 +138,7 @@ func networkOf(r *report.Report) Network {
 	})
 
 	for _, w := range websites {
-		s := rel(websiteKey(w.Context))
-		w.Apps, w.Domains = keys(s.apps), keys(s.domains)
+		w.Domains = keys(websiteDomains[w.Context])
 		nw.Websites = append(nw.Websites, *w)
 	}
 	slices.SortFunc(nw.Websites, func(x, y NetWebsite) int {
@@ -156,7 +151,7 @@ func timeString(t report.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.String()
+	return stamp(t)
 }
 
 func keys(m map[string]bool) []string {

@@ -11,7 +11,7 @@ import (
 func netRec(app, domain, context, owner string, tracking bool, initiated report.Initiated, hits int64) report.Network {
 	t := report.TimeOf(time.Date(2025, 3, 3, 10, 0, 0, 0, time.FixedZone("", 3600)))
 	n := report.Network{App: app, Domain: domain, Context: context, Owner: owner, Initiated: initiated,
-		DomainType: 2, Class: 1, First: t, Last: t, Hits: hits}
+		DomainType: 2, First: t, Last: t, Hits: hits} // no domainClassification, as in 2021 files
 	if tracking {
 		n.DomainType = 1
 	}

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"backsight/internal/report"
 )
@@ -136,4 +137,55 @@ func cannotTell(category report.Category, name, nameZH string) Text {
 		t.ZH += "报告也不说明记录或发送了什么。"
 	}
 	return t
+}
+
+// stamp formats t like report.Time.String (RFC 3339, milliseconds, the
+// phone's offset) without building a time zone per call: the result
+// document holds one or two per interval and network record.
+func stamp(t report.Time) string {
+	u := time.UnixMilli(t.Local()).UTC()
+	y, mo, d := u.Date()
+	h, mi, s := u.Clock()
+	b := make([]byte, 0, 29)
+	b = pad(b, y, 4)
+	b = append(b, '-')
+	b = pad(b, int(mo), 2)
+	b = append(b, '-')
+	b = pad(b, d, 2)
+	b = append(b, 'T')
+	b = pad(b, h, 2)
+	b = append(b, ':')
+	b = pad(b, mi, 2)
+	b = append(b, ':')
+	b = pad(b, s, 2)
+	b = append(b, '.')
+	b = pad(b, u.Nanosecond()/1e6, 3)
+	off := int(t.Offset)
+	if off == 0 {
+		return string(append(b, 'Z'))
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	b = append(b, sign)
+	b = pad(b, off/3600, 2)
+	b = append(b, ':')
+	b = pad(b, off/60%60, 2)
+	return string(b)
+}
+
+// pad appends n in decimal with at least width digits.
+func pad(b []byte, n, width int) []byte {
+	var d [20]byte
+	i := len(d)
+	for n >= 10 || width > 1 {
+		i--
+		d[i] = byte('0' + n%10)
+		n /= 10
+		width--
+	}
+	i--
+	d[i] = byte('0' + n)
+	return append(b, d[i:]...)
 }

@@ -1,0 +1,51 @@
+package analysis
+
+import (
+	"bytes"
+	"os"
+	"strconv"
+	"testing"
+
+	"backsight/internal/report"
+	"backsight/internal/sample"
+)
+
+// Parse time is not part of these benchmarks: the report is parsed and
+// merged once, before b.Loop, which starts the timer.
+
+func BenchmarkAnalyzeCorpus(b *testing.B) {
+	r := load(b, append([]string{
+		"2021-09-15_ios15.0_wechat.ndjson", "2021-09-27_ios15.0_short.ndjson", "2022-04-27_ios15.4_small.ndjson",
+		"2024-04_ios16.ndjson", "2024-10-19_ios18.ndjson",
+	}, weekly2025...)...)
+	for b.Loop() {
+		Analyze(r, DefaultOptions())
+	}
+	b.ReportMetric(float64(len(r.Intervals)), "intervals")
+}
+
+// BenchmarkAnalyzeGenerated runs on a generated report of BENCH_MB
+// megabytes (100 by default, as `make bench-analysis` does).
+func BenchmarkAnalyzeGenerated(b *testing.B) {
+	mb := int64(100)
+	if s := os.Getenv("BENCH_MB"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			b.Fatalf("BENCH_MB=%q: want a whole number of megabytes", s)
+		}
+		mb = n
+	}
+	var buf bytes.Buffer
+	if err := sample.Generate(&buf, mb<<20, 1); err != nil {
+		b.Fatal(err)
+	}
+	f, err := report.Parse("generated.ndjson", &buf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := report.Merge(f)
+	for b.Loop() {
+		Analyze(r, DefaultOptions())
+	}
+	b.ReportMetric(float64(len(r.Intervals)), "intervals")
+}
