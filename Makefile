@@ -46,8 +46,14 @@ test-wasm: ## the core packages' tests compiled to GOOS=js GOARCH=wasm, run unde
 serve: ## run Backsight (for now: the CLI on the bundled sample report)
 	$(GO) run ./cmd/backsight
 
-bench: bench-parse ## parser and analysis benchmarks on the corpus and a generated 100 MB report
-	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./internal/... | grep -v /internal/report)
+bench: bench-parse bench-analysis ## parser and analysis benchmarks on the corpus and a generated 100 MB report
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./internal/... | grep -v -e /internal/report -e /internal/analysis)
+
+# Analyze alone: the report is parsed and merged before the timer starts.
+# BENCH_MB sets the generated report's size (default 100).
+.PHONY: bench-analysis
+bench-analysis: ## Analyze on all corpus files merged and on a generated 100 MB report
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/analysis
 
 # The parser natively and compiled to wasm under Node (the browser's
 # engine); BenchmarkStream100MB reports peak memory for a 100 MB report
