@@ -66,9 +66,14 @@ func Merge(files ...*File) *Report {
 		return cmp.Or(cmp.Compare(a.Time.Millis, b.Time.Millis), cmp.Compare(rank(a.Kind), rank(b.Kind)))
 	})
 
+	// A record is the same record in another file when its identifier and
+	// kind match; a record without identifier (not seen in real files)
+	// when its app, category, kind and time do.
 	type accessKey struct {
-		id   string
-		kind Kind
+		id       string
+		kind     Kind
+		app, cat string
+		millis   int64
 	}
 	seenIn := make(map[accessKey]int32) // the file a record was first seen in
 	latest := make(map[string]int)      // identifier -> its latest interval
@@ -79,22 +84,23 @@ func Merge(files ...*File) *Report {
 	for i := range all {
 		a := &all[i]
 		r.see(a.Time)
-		if a.ID != "" {
-			k := accessKey{a.ID, a.Kind}
-			if fi, dup := seenIn[k]; dup {
-				if a.Kind == KindBegin {
-					j := latest[a.ID]
-					if fi == a.Pos.File {
-						r.Intervals[j].Flags |= DoubledBegin
-					}
-					if _, isOpen := open[a.ID]; isOpen {
-						openEnd[j] = max(openEnd[j], fileEnd[a.Pos.File])
-					}
-				}
-				continue
-			}
-			seenIn[k] = a.Pos.File
+		k := accessKey{id: a.ID, kind: a.Kind}
+		if a.ID == "" {
+			k.app, k.cat, k.millis = a.App, a.CategoryLabel(), a.Time.Millis
 		}
+		if fi, dup := seenIn[k]; dup {
+			if a.Kind == KindBegin && a.ID != "" {
+				j := latest[a.ID]
+				if fi == a.Pos.File {
+					r.Intervals[j].Flags |= DoubledBegin
+				}
+				if _, isOpen := open[a.ID]; isOpen {
+					openEnd[j] = max(openEnd[j], fileEnd[a.Pos.File])
+				}
+			}
+			continue
+		}
+		seenIn[k] = a.Pos.File
 		iv := Interval{App: intern(a.App), Category: a.Category, CategoryName: intern(a.CategoryName), ID: a.ID,
 			Begin: a.Time, End: a.Time, Broadcaster: intern(a.Broadcaster)}
 		if a.OutOfProcess {
