@@ -1,0 +1,340 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"syscall/js"
+
+	"backsight/wasm/ui"
+)
+
+// page is the state of the one page: the Worker, the language, and the
+// last result, kept so that a language switch re-renders without
+// re-running the analysis.
+type page struct {
+	bs          js.Value // window.backsight, set up by the loader
+	lang        string
+	worker      js.Value
+	workerReady bool
+	queued      map[string]any // a request waiting for the Worker to start
+	busy        bool
+
+	res  *ui.Result
+	diff *ui.Diff
+	tab  string
+	sel  string // the app the timeline shows; "" for all with findings
+}
+
+var pg *page
+
+func runPage() {
+	bs := js.Global().Get("backsight")
+	pg = &page{bs: bs, lang: ui.EN, tab: "findings"}
+	if bs.Get("lang").String() == ui.ZH {
+		pg.lang = ui.ZH
+	}
+	pg.startWorker()
+	pg.wire()
+	bs.Set("ready", true)
+	setHidden(byID("loading"), true)
+	if p := bs.Get("pending"); !p.IsNull() && !p.IsUndefined() {
+		bs.Set("pending", js.Null())
+		pg.analyze(p)
+	} else if in := byID("file").Underlying(); in.Get("files").Length() > 0 {
+		// A file chosen before the program was ready.
+		pg.analyze(in.Get("files"))
+	}
+}
+
+// startWorker starts a fresh Worker (at load, and after a cancel).
+func (p *page) startWorker() {
+	p.worker = p.bs.Call("newWorker")
+	p.workerReady = false
+	w := p.worker
+	w.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if !w.Equal(p.worker) {
+			return nil // a message from a Worker cancelled meanwhile
+		}
+		p.onWorker(args[0].Get("data"))
+		return nil
+	}))
+	w.Set("onerror", js.FuncOf(func(this js.Value, args []js.Value) any {
+		msg := "the analysis Worker failed to start"
+		if m := args[0].Get("message"); m.Type() == js.TypeString {
+			msg = m.String()
+		}
+		p.crash(msg)
+		return nil
+	}))
+}
+
+func (p *page) onWorker(m js.Value) {
+	switch m.Get("type").String() {
+	case "ready":
+		p.workerReady = true
+		mark("bs-ready")
+		if p.queued != nil {
+			q := p.queued
+			p.queued = nil
+			p.send(q)
+		}
+	case "progress":
+		p.progress(m)
+	case "result":
+		p.busy = false
+		setHidden(byID("status"), true)
+		// The browser's own JSON.parse is far faster than decoding in wasm;
+		// ui.Decode then reads the small parts into Go.
+		parsed := source(js.Global().Get("JSON").Call("parse",
+			js.Global().Get("TextDecoder").New().Call("decode", m.Get("data"))))
+		if parsed == nil {
+			p.crash("the analysis sent an empty result")
+			return
+		}
+		if m.Get("kind").String() == "compare" {
+			p.diff, p.res = ui.DecodeDiff(parsed), nil
+		} else {
+			r := ui.Decode(parsed)
+			bin := m.Get("intervals")
+			b := make([]byte, bin.Length())
+			js.CopyBytesToGo(b, bin)
+			ivs, err := ui.DecodeIntervals(b)
+			if err != nil {
+				p.crash(err.Error())
+				return
+			}
+			r.Intervals = ivs
+			p.res, p.diff = r, nil
+		}
+		p.tab = "findings"
+		p.sel = ""
+		p.render()
+		mark("bs-rendered")
+		// The findings are on screen at the next frame.
+		var f js.Func
+		f = js.FuncOf(func(js.Value, []js.Value) any {
+			f.Release()
+			mark("bs-shown")
+			js.Global().Get("performance").Call("measure", "bs-analysis", "bs-files", "bs-shown")
+			root().SetAttribute("data-state", "shown")
+			return nil
+		})
+		js.Global().Call("requestAnimationFrame", f)
+	case "export":
+		u8 := m.Get("data")
+		b := make([]byte, u8.Length())
+		js.CopyBytesToGo(b, u8)
+		name := "backsight-findings.json"
+		if p.diff != nil {
+			name = "backsight-compare.json"
+		}
+		download(name, "application/json", b)
+	case "crashed":
+		p.crash(ui.F(p.lang, "workerCrashed", m.Get("text").String()))
+	}
+}
+
+// send posts a request to the Worker, or keeps it until the Worker is ready.
+func (p *page) send(m map[string]any) {
+	if !p.workerReady {
+		p.queued = m
+		return
+	}
+	p.worker.Call("postMessage", m)
+}
+
+func (p *page) crash(detail string) {
+	p.busy = false
+	p.bs.Call("crash", detail)
+}
+
+// analyze starts the analysis of a FileList or an Array of Files.
+func (p *page) analyze(files js.Value) {
+	if files.Length() == 0 {
+		return
+	}
+	mark("bs-files")
+	root().SetAttribute("data-state", "busy")
+	p.begin(ui.T(p.lang, "starting"))
+	p.send(map[string]any{"type": "analyze", "files": toArray(files)})
+}
+
+func (p *page) compare(before, after js.Value) {
+	if before.Length() == 0 || after.Length() == 0 {
+		p.notice(ui.T(p.lang, "noFiles"))
+		return
+	}
+	mark("bs-files")
+	root().SetAttribute("data-state", "busy")
+	p.begin(ui.T(p.lang, "starting"))
+	p.send(map[string]any{"type": "compare", "before": toArray(before), "after": toArray(after)})
+}
+
+// toArray copies a FileList into an Array: a FileList cannot be posted
+// to a Worker in every browser, an Array of Files can.
+func toArray(list js.Value) js.Value {
+	return js.Global().Get("Array").Call("from", list)
+}
+
+// begin shows the progress bar and hides the previous result.
+func (p *page) begin(text string) {
+	p.busy = true
+	setHidden(byID("crash"), true)
+	st := byID("status")
+	setHidden(st, false)
+	byID("status-text").SetTextContent(text)
+	byID("progress").Underlying().Call("removeAttribute", "value")
+	clear(byID("app"))
+}
+
+func (p *page) notice(text string) {
+	app := byID("app")
+	clear(app)
+	add(app, attr(el("p", "notice", text), "role", "status"))
+}
+
+func (p *page) progress(m js.Value) {
+	pr := byID("progress").Underlying()
+	switch m.Get("phase").String() {
+	case "read":
+		done, total := m.Get("done").Float(), m.Get("total").Float()
+		pr.Set("max", total)
+		pr.Set("value", done)
+		byID("status-text").SetTextContent(ui.F(p.lang, "reading", m.Get("name").String(),
+			ui.Bytes(int64(done)), ui.Bytes(int64(total))))
+	case "analyse":
+		pr.Call("removeAttribute", "value")
+		byID("status-text").SetTextContent(ui.F(p.lang, "analysing", ui.Count(int64(m.Get("done").Int()))))
+	}
+}
+
+// cancel ends the running analysis: the Worker is terminated (the only
+// way to stop Go code mid-loop) and a fresh one started for the next file.
+func (p *page) cancel() {
+	if !p.busy {
+		return
+	}
+	p.worker.Call("terminate")
+	p.busy = false
+	p.queued = nil
+	p.startWorker()
+	setHidden(byID("status"), true)
+	root().SetAttribute("data-state", "cancelled")
+	p.notice(ui.T(p.lang, "cancelled"))
+	focus(byID("file"))
+}
+
+// loadSample fetches the bundled sample: the page's own asset, like its
+// CSS; nothing is sent.
+func (p *page) loadSample() {
+	mark("bs-files")
+	p.begin(ui.T(p.lang, "loadingSample"))
+	go func() {
+		url := p.bs.Get("sampleURL").String()
+		resp, err := await(js.Global().Call("fetch", url))
+		if err == nil && !resp.Get("ok").Bool() {
+			err = errSample
+		}
+		var blob js.Value
+		if err == nil {
+			blob, err = await(resp.Call("blob"))
+		}
+		if err != nil {
+			p.busy = false
+			setHidden(byID("status"), true)
+			p.notice(ui.T(p.lang, "sampleFailed"))
+			return
+		}
+		f := js.Global().Get("File").New([]any{blob}, "sample-report.ndjson", map[string]any{"type": "application/x-ndjson"})
+		root().SetAttribute("data-state", "busy")
+		p.send(map[string]any{"type": "analyze", "files": []any{f}})
+	}()
+}
+
+var errSample = errors.New("the sample report is missing")
+
+// wire attaches the static page's controls.
+func (p *page) wire() {
+	in := byID("file")
+	on(in, "change", func(js.Value) {
+		files := in.Underlying().Get("files")
+		p.analyze(files)
+	})
+	drop := byID("drop")
+	on(nil, "dragover", func(e js.Value) {
+		e.Call("preventDefault")
+		drop.Class().Add("over")
+	})
+	on(nil, "dragleave", func(e js.Value) {
+		if e.Get("relatedTarget").IsNull() {
+			drop.Class().Remove("over")
+		}
+	})
+	on(nil, "drop", func(e js.Value) {
+		e.Call("preventDefault")
+		drop.Class().Remove("over")
+		files := e.Get("dataTransfer").Get("files")
+		if p.busy {
+			return
+		}
+		p.analyze(files)
+	})
+	on(byID("sample"), "click", func(js.Value) { p.loadSample() })
+	on(byID("cancel"), "click", func(js.Value) { p.cancel() })
+	on(byID("lang"), "click", func(js.Value) {
+		if p.lang == ui.ZH {
+			p.setLang(ui.EN)
+		} else {
+			p.setLang(ui.ZH)
+		}
+	})
+	cmpBtn := byID("compare")
+	on(cmpBtn, "click", func(js.Value) {
+		form := byID("compare-form")
+		open := form.Underlying().Get("hidden").Bool()
+		setHidden(form, !open)
+		cmpBtn.SetAttribute("aria-pressed", map[bool]string{true: "true", false: "false"}[open])
+		if open {
+			focus(byID("before"))
+		}
+	})
+	on(byID("compare-run"), "click", func(js.Value) {
+		p.compare(byID("before").Underlying().Get("files"), byID("after").Underlying().Get("files"))
+	})
+	on(nil, "keydown", func(e js.Value) {
+		if e.Get("key").String() == "Escape" && p.busy {
+			p.cancel()
+		}
+	})
+}
+
+// setLang switches the language: the static text by CSS, the rendered
+// result by rendering it again from the kept document.
+func (p *page) setLang(lang string) {
+	p.lang = lang
+	root := root()
+	root.SetAttribute("data-ui", lang)
+	if lang == ui.ZH {
+		root.SetAttribute("lang", "zh-Hans")
+	} else {
+		root.SetAttribute("lang", "en")
+	}
+	remember(lang)
+	if p.res != nil || p.diff != nil {
+		p.render()
+	}
+}
+
+// remember keeps the language choice; storage may be disabled (private
+// windows, embedded frames), which must not break the switch.
+func remember(lang string) {
+	defer func() { recover() }()
+	js.Global().Get("localStorage").Call("setItem", "backsight-lang", lang)
+}
+
+// exportJSON asks the Worker for the whole document: it holds it, the page
+// keeps only what it shows.
+func (p *page) exportJSON() {
+	p.send(map[string]any{"type": "export"})
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"encoding/binary"
+	"errors"
+	"time"
+)
+
+// Intervals are the result's access intervals in columns. There can be a
+// few hundred thousand of them: the Worker sends them as one compact
+// binary block (EncodeIntervals) that the page reads with a single copy
+// instead of walking a parsed JSON array field by field.
+type Intervals struct {
+	Apps, Cats []string // the string tables App and Cat index
+	App        []uint32
+	Cat        []uint16
+	Begin, End []int64 // Unix milliseconds
+	BeginOff   []int32 // the device's UTC offset in seconds at the begin
+	EndOff     []int32
+	Ms         []int64
+	Flags      []uint8 // bits in FlagNames order
+	File, Line []int32
+}
+
+// FlagNames are the result's interval flags, in bit order.
+var FlagNames = []string{"open", "noBegin", "doubledBegin", "outOfProcess", "event"}
+
+// IntervalRecord is one interval as the Worker has it.
+type IntervalRecord struct {
+	App, Category string
+	Begin, End    time.Time // with the device's offset
+	Ms            int64
+	Flags         []string
+	File, Line    int
+}
+
+// Len is the number of intervals.
+func (iv *Intervals) Len() int {
+	if iv == nil {
+		return 0
+	}
+	return len(iv.Begin)
+}
+
+// BeginTime returns interval i's begin in the device's own clock.
+func (iv *Intervals) BeginTime(i int) time.Time {
+	return time.UnixMilli(iv.Begin[i]).In(zone(iv.BeginOff[i]))
+}
+
+// EndTime returns interval i's end in the device's own clock.
+func (iv *Intervals) EndTime(i int) time.Time {
+	return time.UnixMilli(iv.End[i]).In(zone(iv.EndOff[i]))
+}
+
+// AppOf and CatOf return interval i's app and category.
+func (iv *Intervals) AppOf(i int) string { return iv.Apps[iv.App[i]] }
+func (iv *Intervals) CatOf(i int) string { return iv.Cats[iv.Cat[i]] }
+
+// FlagList returns interval i's flag names.
+func (iv *Intervals) FlagList(i int) []string {
+	var out []string
+	for b, n := range FlagNames {
+		if iv.Flags[i]&(1<<b) != 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+var zones = map[int32]*time.Location{}
+
+// zone returns a fixed zone for an offset, shared: a report has a handful.
+func zone(off int32) *time.Location {
+	z, ok := zones[off]
+	if !ok {
+		z = time.FixedZone("", int(off))
+		zones[off] = z
+	}
+	return z
+}
+
+const (
+	intervalsMagic = "BSI1"
+	recordSize     = 8 + 4 + 8 + 4 + 8 + 1 + 4 + 4 + 4 + 2
+)
+
+// EncodeIntervals writes recs in the binary form DecodeIntervals reads.
+func EncodeIntervals(recs []IntervalRecord) []byte {
+	appIdx, catIdx := map[string]uint32{}, map[string]uint16{}
+	var apps, cats []string
+	for _, r := range recs {
+		if _, ok := appIdx[r.App]; !ok {
+			appIdx[r.App] = uint32(len(apps))
+			apps = append(apps, r.App)
+		}
+		if _, ok := catIdx[r.Category]; !ok {
+			catIdx[r.Category] = uint16(len(cats))
+			cats = append(cats, r.Category)
+		}
+	}
+	b := []byte(intervalsMagic)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(recs)))
+	for _, table := range [][]string{apps, cats} {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(table)))
+		for _, s := range table {
+			b = binary.LittleEndian.AppendUint32(b, uint32(len(s)))
+			b = append(b, s...)
+		}
+	}
+	for _, r := range recs {
+		_, bo := r.Begin.Zone()
+		_, eo := r.End.Zone()
+		var flags uint8
+		for _, f := range r.Flags {
+			for bit, n := range FlagNames {
+				if f == n {
+					flags |= 1 << bit
+				}
+			}
+		}
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.Begin.UnixMilli()))
+		b = binary.LittleEndian.AppendUint32(b, uint32(int32(bo)))
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.End.UnixMilli()))
+		b = binary.LittleEndian.AppendUint32(b, uint32(int32(eo)))
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.Ms))
+		b = append(b, flags)
+		b = binary.LittleEndian.AppendUint32(b, uint32(int32(r.File)))
+		b = binary.LittleEndian.AppendUint32(b, uint32(int32(r.Line)))
+		b = binary.LittleEndian.AppendUint32(b, appIdx[r.App])
+		b = binary.LittleEndian.AppendUint16(b, catIdx[r.Category])
+	}
+	return b
+}
+
+var errIntervals = errors.New("the analysis sent damaged interval data; reload the page and try again")
+
+// DecodeIntervals reads what EncodeIntervals wrote.
+func DecodeIntervals(b []byte) (*Intervals, error) {
+	if len(b) < 8 || string(b[:4]) != intervalsMagic {
+		return nil, errIntervals
+	}
+	le := binary.LittleEndian
+	n := int(le.Uint32(b[4:]))
+	b = b[8:]
+	var tables [2][]string
+	for t := range tables {
+		if len(b) < 4 {
+			return nil, errIntervals
+		}
+		k := int(le.Uint32(b))
+		b = b[4:]
+		for range k {
+			if len(b) < 4 {
+				return nil, errIntervals
+			}
+			l := int(le.Uint32(b))
+			if len(b) < 4+l {
+				return nil, errIntervals
+			}
+			tables[t] = append(tables[t], string(b[4:4+l]))
+			b = b[4+l:]
+		}
+	}
+	if len(b) != n*recordSize {
+		return nil, errIntervals
+	}
+	iv := &Intervals{Apps: tables[0], Cats: tables[1],
+		App: make([]uint32, n), Cat: make([]uint16, n), Begin: make([]int64, n), End: make([]int64, n),
+		BeginOff: make([]int32, n), EndOff: make([]int32, n), Ms: make([]int64, n), Flags: make([]uint8, n),
+		File: make([]int32, n), Line: make([]int32, n)}
+	for i := range n {
+		r := b[i*recordSize:]
+		iv.Begin[i] = int64(le.Uint64(r))
+		iv.BeginOff[i] = int32(le.Uint32(r[8:]))
+		iv.End[i] = int64(le.Uint64(r[12:]))
+		iv.EndOff[i] = int32(le.Uint32(r[20:]))
+		iv.Ms[i] = int64(le.Uint64(r[24:]))
+		iv.Flags[i] = r[32]
+		iv.File[i] = int32(le.Uint32(r[33:]))
+		iv.Line[i] = int32(le.Uint32(r[37:]))
+		iv.App[i] = le.Uint32(r[41:])
+		iv.Cat[i] = le.Uint16(r[45:])
+		if int(iv.App[i]) >= len(iv.Apps) || int(iv.Cat[i]) >= len(iv.Cats) {
+			return nil, errIntervals
+		}
+	}
+	return iv, nil
+}

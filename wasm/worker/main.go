@@ -1,0 +1,191 @@
+//go:build js && wasm
+
+// Command worker is Backsight's analysis Worker: it reads the files the page
+// hands over in 1 MiB chunks, runs internal/report and internal/analysis off
+// the page's thread, and posts the result back. It is a wasm of its own so
+// that the page's wasm carries neither the rules nor encoding/json.
+//
+// Messages in: {type: "analyze", files: [File]},
+// {type: "compare", before: [File], after: [File]}, {type: "export"}.
+// Messages out: {type: "ready"}, {type: "progress", phase: "read"|"analyse",
+// name, done, total}, {type: "result", kind: "analysis"|"compare",
+// data: Uint8Array (the result document as JSON, its intervals left out),
+// intervals: Uint8Array (ui.EncodeIntervals)}, {type: "export", data:
+// Uint8Array (the whole document)} and {type: "crashed", text}.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"syscall/js"
+
+	"backsight/internal/analysis"
+	"backsight/internal/report"
+	"backsight/wasm/ui"
+)
+
+// chunkSize is how much of a File is read at a time: large enough that the
+// per-chunk round trip through a Promise is negligible, small enough that a
+// 100 MB file never sits in memory whole.
+const chunkSize = 1 << 20
+
+// last is the last document, kept for the page's "download as JSON".
+var last any
+
+func main() {
+	js.Global().Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
+		m := args[0].Get("data")
+		go handle(m)
+		return nil
+	}))
+	post(map[string]any{"type": "ready"})
+	select {} // serve messages until the page terminates the Worker
+}
+
+func post(m map[string]any, transfer ...any) {
+	if len(transfer) == 0 {
+		js.Global().Call("postMessage", m)
+		return
+	}
+	js.Global().Call("postMessage", m, transfer)
+}
+
+// handle runs one request. A panic is reported to the page with its text
+// and then ends the program, which the page shows as a crash.
+func handle(m js.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			post(map[string]any{"type": "crashed", "text": fmt.Sprint(r)})
+			panic(r)
+		}
+	}()
+	opts := analysis.DefaultOptions()
+	switch m.Get("type").String() {
+	case "analyze":
+		files := readAll(m.Get("files"))
+		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(files)})
+		res := analysis.Analyze(report.Merge(files...), opts)
+		last = res
+		ivs := res.Intervals
+		res.Intervals = nil // sent apart, in binary
+		data := marshal(res)
+		res.Intervals = ivs
+		bin := ui.EncodeIntervals(intervalRecords(ivs))
+		d, b := bytesToJS(data), bytesToJS(bin)
+		post(map[string]any{"type": "result", "kind": "analysis", "data": d, "intervals": b}, d.Get("buffer"), b.Get("buffer"))
+	case "compare":
+		before := readAll(m.Get("before"))
+		after := readAll(m.Get("after"))
+		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(before) + records(after)})
+		diff := analysis.Compare(report.Merge(before...), report.Merge(after...), opts)
+		last = diff
+		d := bytesToJS(marshal(diff))
+		post(map[string]any{"type": "result", "kind": "compare", "data": d}, d.Get("buffer"))
+	case "export":
+		d := bytesToJS(marshal(last))
+		post(map[string]any{"type": "export", "data": d}, d.Get("buffer"))
+	}
+}
+
+func marshal(v any) []byte {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic("the result could not be encoded: " + err.Error())
+	}
+	return data
+}
+
+func bytesToJS(b []byte) js.Value {
+	u8 := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(u8, b)
+	return u8
+}
+
+// intervalRecords converts the document's intervals for EncodeIntervals.
+func intervalRecords(ivs []analysis.IntervalInfo) []ui.IntervalRecord {
+	out := make([]ui.IntervalRecord, len(ivs))
+	for i, iv := range ivs {
+		b, _ := ui.ParseTime(iv.Begin)
+		e, _ := ui.ParseTime(iv.End)
+		out[i] = ui.IntervalRecord{App: iv.App, Category: iv.Category, Begin: b, End: e, Ms: iv.Ms,
+			Flags: iv.Flags, File: iv.File, Line: iv.Line}
+	}
+	return out
+}
+
+func records(files []*report.File) int {
+	n := 0
+	for _, f := range files {
+		n += len(f.Access) + len(f.Network)
+	}
+	return n
+}
+
+// readAll reads every File of the list (a FileList or an Array).
+func readAll(list js.Value) []*report.File {
+	var total, done float64
+	n := list.Length()
+	for i := range n {
+		total += list.Index(i).Get("size").Float()
+	}
+	buf := make([]byte, chunkSize)
+	u8 := js.Global().Get("Uint8Array")
+	files := make([]*report.File, 0, n)
+	for i := range n {
+		f := list.Index(i)
+		name := f.Get("name").String()
+		p := report.NewParser(name)
+		size := int64(f.Get("size").Float())
+		readErr := false
+		for off := int64(0); off < size; off += chunkSize {
+			end := min(off+chunkSize, size)
+			ab, err := await(f.Call("slice", off, end).Call("arrayBuffer"))
+			if err != nil {
+				readErr = true
+				break
+			}
+			k := js.CopyBytesToGo(buf, u8.New(ab))
+			p.Write(buf[:k])
+			done += float64(k)
+			post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": done, "total": total})
+		}
+		rf := p.Close()
+		if readErr {
+			// The browser could not read the file (moved or deleted since it
+			// was chosen): what was read is kept and the page says so.
+			rf.BadLines++
+			rf.Messages = append(rf.Messages, report.Message{File: name, Severity: report.Error,
+				Text: "the browser could not read the rest of this file; choose it again"})
+		}
+		files = append(files, rf)
+	}
+	return files
+}
+
+// await waits for a Promise; the caller must be a goroutine, never a JS
+// callback, or the Worker would deadlock.
+func await(p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	ok := js.FuncOf(func(this js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
+		msg := "the browser refused to read the file"
+		if len(args) > 0 {
+			msg = args[0].Call("toString").String()
+		}
+		ch <- result{err: errors.New(msg)}
+		return nil
+	})
+	defer ok.Release()
+	defer fail.Release()
+	p.Call("then", ok, fail)
+	r := <-ch
+	return r.v, r.err
+}
