@@ -111,7 +111,7 @@ func runAnalyze(cfg config, names []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "backsight:", err)
 		return exitNone
 	}
-	return status(files, stderr)
+	return status(cfg, files, stderr)
 }
 
 func runDiff(cfg config, args []string, stdout, stderr io.Writer) int {
@@ -132,7 +132,7 @@ func runDiff(cfg config, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "backsight:", err)
 		return exitNone
 	}
-	s1, s2 := status(before, stderr), status(after, stderr)
+	s1, s2 := status(cfg, before, stderr), status(cfg, after, stderr)
 	return max(s1, s2)
 }
 
@@ -171,13 +171,16 @@ func readFile(cfg config, name string) (*report.File, error) {
 	return rf, err
 }
 
-// status is exitOK when at least one file was read as a report; it says
-// on stderr what was wrong with each file that was not.
-func status(files []*report.File, stderr io.Writer) int {
+// status is exitOK when at least one file was read as a report. With
+// -json it says on stderr what was wrong with each file that was not (the
+// text output says it already).
+func status(cfg config, files []*report.File, stderr io.Writer) int {
 	code := exitNone
 	for _, f := range files {
 		if f.NotReport != "" {
-			fmt.Fprintf(stderr, "backsight: %s: %s\n", f.Name, f.NotReport)
+			if cfg.json {
+				fmt.Fprintf(stderr, "backsight: %s: %s\n", f.Name, f.NotReport)
+			}
 			continue
 		}
 		code = exitOK

@@ -52,7 +52,7 @@ func TestExitStatus(t *testing.T) {
 		stdin  string
 		args   []string
 		code   int
-		stderr string // a part of what stderr must say
+		says   string // a part of what the command must say (stdout or stderr)
 	}{
 		{"sample when no file", "", nil, exitOK, ""},
 		{"one report", "", []string{good}, exitOK, ""},
@@ -70,9 +70,9 @@ func TestExitStatus(t *testing.T) {
 		{"diff with unreadable side", "", []string{"diff", missing, "--", good}, exitNone, "each side"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			code, _, stderr := cli(t, c.stdin, c.args...)
-			if code != c.code || !strings.Contains(stderr, c.stderr) {
-				t.Errorf("exit %d, stderr %q; want exit %d, stderr with %q", code, stderr, c.code, c.stderr)
+			code, stdout, stderr := cli(t, c.stdin, c.args...)
+			if code != c.code || !strings.Contains(stdout+stderr, c.says) {
+				t.Errorf("exit %d, stderr %q; want exit %d, output with %q", code, stderr, c.code, c.says)
 			}
 		})
 	}

@@ -106,9 +106,7 @@ func filesInfo(r *report.Report) []FileInfo {
 			Messages: make([]MessageInfo, 0, len(f.Messages)),
 		}
 		if f.NotReport != "" {
-			// The parser writes this sentence in English only; the page
-			// shows the same sentence under both languages rather than none.
-			fi.NotReport = &Text{EN: f.NotReport, ZH: f.NotReport}
+			fi.NotReport = &Text{EN: f.NotReport, ZH: cmp.Or(f.NotReportZH, f.NotReport)}
 		}
 		for _, m := range f.Messages {
 			fi.Messages = append(fi.Messages, MessageInfo{

@@ -49,7 +49,7 @@ var strings_ = map[string]analysis.Text{
 	"title":       {EN: "Backsight: what your apps did behind your back", ZH: "Backsight：你的 App 在背后做了什么"},
 	"files":       {EN: "Files", ZH: "文件"},
 	"fileLine":    {EN: "%d access, %d network records, %d bad lines", ZH: "%d 条访问记录，%d 条网络记录，%d 行有误"},
-	"notReport":   {EN: "not read", ZH: "未读取"},
+	"notReport":   {EN: "  %s: not read. %s", ZH: "  %s：未读取。%s"},
 	"period":      {EN: "Period", ZH: "时间范围"},
 	"days":        {EN: "%.1f days", ZH: "%.1f 天"},
 	"to":          {EN: "to", ZH: "至"},
@@ -119,10 +119,13 @@ func Text(w io.Writer, res *analysis.Result, o Options) error {
 	p.line(l.s("files"))
 	for _, f := range res.Files {
 		if f.NotReport != nil {
-			p.line("  %s: %s. %s", f.Name, l.s("notReport"), l.pick(*f.NotReport))
+			p.line(l.s("notReport"), f.Name, l.pick(*f.NotReport))
 			continue
 		}
 		p.line("  %s: "+l.s("fileLine"), f.Name, f.Access, f.Network, f.BadLines)
+	}
+	if res.Totals.Files == countNotReports(res.Files) {
+		return p.err // nothing was read: the files' messages say why
 	}
 	if res.Period.Start != "" {
 		p.line("%s: %s %s %s (%s)", l.s("period"), res.Period.Start, l.s("to"), res.Period.End, fmt.Sprintf(l.s("days"), res.Period.Days))
@@ -155,6 +158,16 @@ func Text(w io.Writer, res *analysis.Result, o Options) error {
 	p.network(res.Network, top)
 	p.problems(res.Files)
 	return p.err
+}
+
+func countNotReports(files []analysis.FileInfo) int {
+	n := 0
+	for _, f := range files {
+		if f.NotReport != nil {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *printer) finding(f analysis.Finding) {
