@@ -1,6 +1,9 @@
 package report
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -179,6 +182,10 @@ type scanner struct {
 	scratch []byte                  // unescaped strings of the current line
 	fl      *fields
 	sub     field // fAccessor or fBroadcaster while inside that object
+	k       int   // keys read so far in the current line, in document order
+	// shape is the previous lines' keys by position (numFields where a
+	// key was unknown or not extracted): the key prediction in object.
+	shape [maxShape]field
 }
 
 type scanError uint8
@@ -191,7 +198,7 @@ const (
 
 // scanLine reads b into fl. b must not hold the line's newline.
 func (s *scanner) scanLine(b []byte, fl *fields) scanError {
-	s.b, s.i, s.depth, s.fl = b, 0, 0, fl
+	s.b, s.i, s.depth, s.fl, s.k = b, 0, 0, fl, 0
 	// Unescaping never grows a string by more than 3x (one invalid byte
 	// becomes U+FFFD), so reserving that much up front keeps the slices
 	// handed out for this line valid.
@@ -222,6 +229,14 @@ func (s *scanner) scanLine(b []byte, fl *fields) scanError {
 		return scanInvalid
 	}
 	return scanOK
+}
+
+// skipWS skips whitespace; compact JSON has none, so the common case is
+// one inlined compare.
+func (s *scanner) skipWS() {
+	if s.i < len(s.b) && s.b[s.i] <= ' ' {
+		s.ws()
+	}
 }
 
 func (s *scanner) ws() {
@@ -260,53 +275,79 @@ func (s *scanner) object(top bool) bool {
 		return false
 	}
 	s.i++
-	s.ws()
+	s.skipWS()
 	if s.i < len(s.b) && s.b[s.i] == '}' {
 		s.i++
 		s.depth--
 		return true
 	}
+	ctx := numFields // the context of a top-level key
+	if !top {
+		ctx = s.sub
+	}
 	for {
-		if s.i >= len(s.b) || s.b[s.i] != '"' {
-			return false
+		// The lines of one file repeat one key order, so the key at this
+		// position in the previous line is checked first with a single
+		// comparison of its literal `"key":`; a raw key without escapes
+		// equal to that literal is that key, so this is exact.
+		k := s.k
+		s.k++
+		f := field(numFields)
+		known := false
+		if k < maxShape {
+			if p := s.shape[k]; p < numFields && fieldCtx[p] == ctx {
+				if lit := keyLits[p]; len(s.b)-s.i >= len(lit) && string(s.b[s.i:s.i+len(lit)]) == lit {
+					s.i += len(lit)
+					f, known = p, true
+				}
+			}
 		}
-		key, ok := s.str()
-		if !ok {
-			return false
-		}
-		s.ws()
-		if s.i >= len(s.b) || s.b[s.i] != ':' {
-			return false
-		}
-		s.i++
-		s.ws()
-		if s.i >= len(s.b) {
-			return false
-		}
-		if top {
-			f, known := topField(key)
+		if !known {
+			if s.i >= len(s.b) || s.b[s.i] != '"' {
+				return false
+			}
+			key, ok := s.str()
+			if !ok {
+				return false
+			}
+			s.skipWS()
+			if s.i >= len(s.b) || s.b[s.i] != ':' {
+				return false
+			}
+			s.i++
+			if top {
+				f, known = topField(key)
+			} else {
+				f, known = s.subField(key)
+			}
 			if !known {
 				s.fl.noteUnknown(key)
 			}
-			if f == numFields {
-				ok = s.skipValue()
-			} else {
-				ok = s.value(f)
+			if k < maxShape {
+				s.shape[k] = f
 			}
+		}
+		s.skipWS()
+		if s.i >= len(s.b) {
+			return false
+		}
+		var ok bool
+		if f == numFields {
+			ok = s.skipValue()
 		} else {
-			ok = s.subValue(key)
+			ok = s.value(f)
 		}
 		if !ok {
 			return false
 		}
-		s.ws()
+		s.skipWS()
 		if s.i >= len(s.b) {
 			return false
 		}
 		switch s.b[s.i] {
 		case ',':
 			s.i++
-			s.ws()
+			s.skipWS()
 		case '}':
 			s.i++
 			s.depth--
@@ -317,23 +358,46 @@ func (s *scanner) object(top bool) bool {
 	}
 }
 
-// subValue reads a value inside accessor or broadcaster.
-func (s *scanner) subValue(key []byte) bool {
-	var f field
+// maxShape is how many keys per line the key prediction remembers; real
+// lines have at most 14, counting the accessor's.
+const maxShape = 32
+
+// keyLits are the keys as they open a member in compact JSON.
+var keyLits = func() (l [numFields]string) {
+	for f, name := range fieldNames {
+		if i := strings.LastIndexByte(name, '.'); i >= 0 && field(f) != fBundleName {
+			name = name[i+1:] // accessor.identifier is "identifier" inside accessor
+		}
+		l[f] = `"` + name + `":`
+	}
+	return l
+}()
+
+// fieldCtx is the object a field's key belongs to: the accessor or
+// broadcaster object for their members, numFields for the top level.
+var fieldCtx = func() (c [numFields]field) {
+	for f := range c {
+		c[f] = numFields
+	}
+	c[fAccessorID], c[fAccessorType] = fAccessor, fAccessor
+	c[fBroadcasterID] = fBroadcaster
+	return c
+}()
+
+// subField maps a key inside accessor or broadcaster; known keys Backsight
+// does not need give ok with f == numFields.
+func (s *scanner) subField(key []byte) (f field, ok bool) {
 	switch {
 	case string(key) == "identifier" && s.sub == fAccessor:
-		f = fAccessorID
+		return fAccessorID, true
 	case string(key) == "identifierType" && s.sub == fAccessor:
-		f = fAccessorType
+		return fAccessorType, true
 	case string(key) == "identifier" && s.sub == fBroadcaster:
-		f = fBroadcasterID
+		return fBroadcasterID, true
 	case string(key) == "identifierType" && s.sub == fBroadcaster:
-		return s.skipValue() // known; Backsight does not need it
-	default:
-		s.fl.noteUnknown(key)
-		return s.skipValue()
+		return numFields, true
 	}
-	return s.value(f)
+	return numFields, false
 }
 
 // value reads the value of a known field.
@@ -517,7 +581,22 @@ func (s *scanner) number() ([]byte, bool) {
 func (s *scanner) str() ([]byte, bool) {
 	b := s.b
 	start := s.i + 1
-	for j := start; j < len(b); j++ {
+	j := start
+	// Eight bytes at a time: one load, a few word operations and one
+	// branch per word instead of four compares per byte (a loop of
+	// single-byte compares is what made string scanning the hot spot,
+	// natively and even more so in wasm).
+	for ; j+8 <= len(b); j += 8 {
+		if m := special(binary.LittleEndian.Uint64(b[j:])); m != 0 {
+			j += bits.TrailingZeros64(m) >> 3
+			if b[j] == '"' {
+				s.i = j + 1
+				return b[start:j], true
+			}
+			return s.slowStr(start)
+		}
+	}
+	for ; j < len(b); j++ {
 		c := b[j]
 		if c == '"' {
 			s.i = j + 1
@@ -528,6 +607,22 @@ func (s *scanner) str() ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// special returns a word whose lowest set bit is the high bit of the
+// first byte of x (little-endian) that ends the fast string path: '"',
+// '\\', a control byte (< 0x20) or a non-ASCII byte (>= 0x80). Bits above
+// the first may be false positives (a borrow carries upwards), never
+// bits below it, so only the lowest one is to be used.
+func special(x uint64) uint64 {
+	q := x ^ (ones * '"')
+	e := x ^ (ones * '\\')
+	return ((x - ones*0x20) | (q - ones) &^ q | (e - ones) &^ e | x) & highs
 }
 
 func (s *scanner) slowStr(start int) ([]byte, bool) {
