@@ -25,15 +25,18 @@ import (
 )
 
 // hashed are the page's assets that get content-hashed names, with the
-// exact text index.html refers to them by.
-var hashed = []struct{ name, ref string }{
-	{"style.css", `href="style.css"`},
-	{"loader.js", `src="loader.js"`},
-	{"wasm_exec.js", `src="wasm_exec.js"`},
-	{"worker.js", `content="worker.js"`},
-	{"app.wasm", `content="app.wasm"`},
-	{"analysis.wasm", `content="analysis.wasm"`},
-	{"sample.ndjson", `content="sample.ndjson"`},
+// exact texts index.html refers to them by (each must be there).
+var hashed = []struct {
+	name string
+	refs []string
+}{
+	{"style.css", []string{`href="style.css"`}},
+	{"loader.js", []string{`src="loader.js"`}},
+	{"wasm_exec.js", []string{`src="wasm_exec.js"`, `content="wasm_exec.js"`}},
+	{"worker.js", []string{`content="worker.js"`}},
+	{"app.wasm", []string{`content="app.wasm"`}},
+	{"analysis.wasm", []string{`content="analysis.wasm"`}},
+	{"sample.ndjson", []string{`content="sample.ndjson"`}},
 }
 
 func main() {
@@ -85,10 +88,12 @@ func build(siteDir, wasm, workerWasm, out string) error {
 	var files []string
 	for _, h := range hashed {
 		name := hashName(h.name, contents[h.name])
-		if !strings.Contains(html, h.ref) {
-			return fmt.Errorf("index.html does not contain %s; update gensite's list", h.ref)
+		for _, ref := range h.refs {
+			if !strings.Contains(html, ref) {
+				return fmt.Errorf("index.html does not contain %s; update gensite's list", ref)
+			}
+			html = strings.ReplaceAll(html, ref, strings.Replace(ref, h.name, name, 1))
 		}
-		html = strings.Replace(html, h.ref, strings.Replace(h.ref, h.name, name, 1), 1)
 		if err := os.WriteFile(filepath.Join(out, name), contents[h.name], 0o644); err != nil {
 			return err
 		}
