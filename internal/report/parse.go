@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -47,9 +48,12 @@ type Parser struct {
 	longHead []byte // the start of a skipped line, for its message
 	lineNo   int    // lines completed so far; the current line is lineNo+1
 
-	sc   scanner
-	fl   fields
-	strs map[string]string
+	sc    scanner
+	fl    fields
+	accs  blocks[Access]  // File.Access, until Close
+	nets  blocks[Network] // File.Network, until Close
+	strs  interner
+	clock clock
 
 	records     int  // access, network and marker lines recognized
 	misses      int  // non-blank lines before the first record
@@ -64,7 +68,7 @@ type Parser struct {
 
 // NewParser starts reading the file called name.
 func NewParser(name string) *Parser {
-	return &Parser{f: &File{Name: name, Format: "v4"}, strs: make(map[string]string)}
+	return &Parser{f: &File{Name: name, Format: "v4"}, strs: interner{m: make(map[string]string)}}
 }
 
 // Write feeds the next chunk. It never fails; problems become messages.
@@ -149,7 +153,26 @@ func (p *Parser) Close() *File {
 	if p.mode != modeNotReport && p.records == 0 {
 		p.notReport(p.lineKind())
 	}
+	p.finish()
 	return p.f
+}
+
+// finish moves the records collected so far into the File (after any
+// an earlier Close moved there).
+func (p *Parser) finish() {
+	if p.accs.n > 0 {
+		p.f.Access = appendAll(p.f.Access, &p.accs)
+	}
+	if p.nets.n > 0 {
+		p.f.Network = appendAll(p.f.Network, &p.nets)
+	}
+}
+
+func appendAll[T any](s []T, b *blocks[T]) []T {
+	if s == nil {
+		return b.take()
+	}
+	return append(s, b.take()...)
 }
 
 // Parse reads a whole file from r. The error is r's, never the content's.
@@ -312,7 +335,7 @@ func (p *Parser) build(fl *fields, line []byte, lineNo int, app string) bool {
 	if fl.hasUnknown {
 		p.unknown(lineNo, "field", fl.unknown, line)
 	}
-	for f := field(0); f < numFields; f++ {
+	for f := field(0); fl.wrong != 0 && f < numFields; f++ {
 		if fl.wrong&(1<<f) != 0 {
 			p.warn(lineNo, fmt.Sprintf("the field %q has a value of an unexpected type; it was ignored", fieldNames[f]), line)
 		}
@@ -368,7 +391,7 @@ func (p *Parser) access(fl *fields, line []byte, lineNo int) bool {
 	if !fl.is(fTimeStamp) {
 		ts = fTimestamp
 	}
-	t, ok := parseTime(fl.str[ts])
+	t, ok := p.clock.parse(fl.str[ts])
 	if !fl.is(ts) || !ok {
 		p.bad(lineNo, msgNoAccessTime, line)
 		return false
@@ -427,12 +450,12 @@ func (p *Parser) access(fl *fields, line []byte, lineNo int) bool {
 		a.AccessCount = int32(fl.num[fAccessCount])
 	}
 	p.records++
-	p.f.Access = append(p.f.Access, a)
+	*p.accs.add() = a
 	return true
 }
 
 func (p *Parser) network(fl *fields, line []byte, lineNo int, app string) bool {
-	t, ok := parseTime(fl.str[fTimeStamp])
+	t, ok := p.clock.parse(fl.str[fTimeStamp])
 	if !fl.is(fTimeStamp) || !ok {
 		p.bad(lineNo, msgNoNetworkTime, line)
 		return false
@@ -463,7 +486,7 @@ func (p *Parser) network(fl *fields, line []byte, lineNo int, app string) bool {
 		}
 	}
 	if fl.is(fFirst) {
-		if n.First, ok = parseTime(fl.str[fFirst]); !ok {
+		if n.First, ok = p.clock.parse(fl.str[fFirst]); !ok {
 			p.warn(lineNo, `the field "firstTimeStamp" is not a valid time; it was left empty`, line)
 		}
 	}
@@ -476,21 +499,44 @@ func (p *Parser) network(fl *fields, line []byte, lineNo int, app string) bool {
 		n.Hits = fl.num[fHits]
 	}
 	p.records++
-	p.f.Network = append(p.f.Network, n)
+	*p.nets.add() = n
 	return true
 }
 
 // intern returns one string per distinct value per parser, so the many
 // records of one app share its bundle id. The lookup does not allocate.
-func (p *Parser) intern(b []byte) string {
-	if len(b) == 0 {
+func (p *Parser) intern(b []byte) string { return p.strs.get(b) }
+
+// interner keeps one copy of each string. A small direct-mapped cache
+// sits in front of the map: bundle ids, identifier types and owners
+// repeat from line to line, and a hit costs one hash of two words and
+// one comparison instead of hashing the whole string for the map.
+type interner struct {
+	m     map[string]string
+	cache [256]string
+}
+
+func (in *interner) get(b []byte) string {
+	n := len(b)
+	if n == 0 {
 		return ""
 	}
-	if s, ok := p.strs[string(b)]; ok {
-		return s
+	var h uint64
+	if n >= 8 {
+		h = binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[n-8:])*0xff51afd7ed558ccd
+	} else {
+		h = uint64(b[0]) | uint64(b[n-1])<<8 | uint64(b[n/2])<<16
 	}
-	s := string(b)
-	p.strs[s] = s
+	slot := &in.cache[((h^uint64(n))*0x9e3779b97f4a7c15)>>56]
+	if *slot == string(b) {
+		return *slot
+	}
+	s, ok := in.m[string(b)]
+	if !ok {
+		s = string(b)
+		in.m[s] = s
+	}
+	*slot = s
 	return s
 }
 

@@ -155,5 +155,6 @@ func refParse(name string, data []byte) *File {
 			p.build(&fl, b, n, "")
 		}
 	}
+	p.finish()
 	return p.f
 }

@@ -622,7 +622,7 @@ const (
 func special(x uint64) uint64 {
 	q := x ^ (ones * '"')
 	e := x ^ (ones * '\\')
-	return ((x - ones*0x20) | (q - ones) &^ q | (e - ones) &^ e | x) & highs
+	return ((x - ones*0x20) | (q-ones)&^q | (e-ones)&^e | x) & highs
 }
 
 func (s *scanner) slowStr(start int) ([]byte, bool) {

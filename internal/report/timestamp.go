@@ -1,21 +1,9 @@
 package report
 
-import "time"
-
-// parseTime reads an RFC 3339 timestamp. The layout every real report
-// uses (2021-10-09T06:41:51.896+08:00, any number of fraction digits up
-// to 9, or Z) is read by hand; anything else goes to time.Parse, so both
-// paths accept exactly what time.Parse accepts.
-func parseTime(b []byte) (Time, bool) {
-	if t, ok := fastTime(b); ok {
-		return t, true
-	}
-	t, err := time.Parse(time.RFC3339Nano, string(b))
-	if err != nil {
-		return Time{}, false
-	}
-	return TimeOf(t), true
-}
+import (
+	"encoding/binary"
+	"time"
+)
 
 func digits(b []byte) (int, bool) {
 	n := 0
@@ -28,20 +16,69 @@ func digits(b []byte) (int, bool) {
 	return n, true
 }
 
-// fastTime handles YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM); ok is false for
-// anything else, which the caller hands to time.Parse.
-func fastTime(b []byte) (Time, bool) {
-	if len(b) < 20 || b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' {
+// two reads the two digits at b[i:i+2]; n is negative if either is not a
+// digit. (The subtraction wraps for bytes below '0', so one compare per
+// digit is enough.)
+func two(b []byte, i int) int {
+	hi, lo := b[i]-'0', b[i+1]-'0'
+	if hi > 9 || lo > 9 {
+		return -1
+	}
+	return int(hi)*10 + int(lo)
+}
+
+// clock parses timestamps and remembers the last date it read: the lines
+// of a report come in time order, so most share their date with the line
+// before and only the time of day is parsed.
+type clock struct {
+	date  uint64 // bytes 0-7 of the last date read ("2021-09-")
+	date2 uint16 // bytes 8-9 ("05")
+	days  int64  // that date's days since 1970-01-01
+	known bool   // a date was read (any bytes can follow an escape)
+}
+
+// parseTime is (*clock).parse without a remembered date.
+func parseTime(b []byte) (Time, bool) {
+	var c clock
+	return c.parse(b)
+}
+
+// parse reads an RFC 3339 timestamp. The layout every real report uses
+// (2021-10-09T06:41:51.896+08:00, any number of fraction digits up to 9,
+// or Z) is read by hand; anything else goes to time.Parse, so both paths
+// accept exactly what time.Parse accepts.
+func (c *clock) parse(b []byte) (Time, bool) {
+	if t, ok := c.fast(b); ok {
+		return t, true
+	}
+	t, err := time.Parse(time.RFC3339Nano, string(b))
+	if err != nil {
 		return Time{}, false
 	}
-	year, ok1 := digits(b[0:4])
-	month, ok2 := digits(b[5:7])
-	day, ok3 := digits(b[8:10])
-	hour, ok4 := digits(b[11:13])
-	min, ok5 := digits(b[14:16])
-	sec, ok6 := digits(b[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
-		day > daysIn(month, year) || hour > 23 || min > 59 || sec > 59 {
+	return TimeOf(t), true
+}
+
+// fast handles YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM); ok is false for
+// anything else, which the caller hands to time.Parse.
+func (c *clock) fast(b []byte) (Time, bool) {
+	if len(b) < 20 || b[10] != 'T' || b[13] != ':' || b[16] != ':' {
+		return Time{}, false
+	}
+	days := c.days
+	if d, d2 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint16(b[8:]); !c.known || d != c.date || d2 != c.date2 {
+		if b[4] != '-' || b[7] != '-' {
+			return Time{}, false
+		}
+		year, ok := digits(b[0:4])
+		month, day := two(b, 5), two(b, 8)
+		if !ok || month < 1 || month > 12 || day < 1 || day > daysIn(month, year) {
+			return Time{}, false
+		}
+		days = daysFromCivil(year, month, day)
+		c.date, c.date2, c.days, c.known = d, d2, days, true
+	}
+	hour, min, sec := two(b, 11), two(b, 14), two(b, 17)
+	if hour < 0 || hour > 23 || min < 0 || min > 59 || sec < 0 || sec > 59 {
 		return Time{}, false
 	}
 	rest := b[19:]
@@ -66,9 +103,8 @@ func fastTime(b []byte) (Time, bool) {
 	switch {
 	case len(rest) == 1 && rest[0] == 'Z':
 	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
-		oh, ok1 := digits(rest[1:3])
-		om, ok2 := digits(rest[4:6])
-		if !ok1 || !ok2 || oh > 23 || om > 59 {
+		oh, om := two(rest, 1), two(rest, 4)
+		if oh < 0 || oh > 23 || om < 0 || om > 59 {
 			return Time{}, false
 		}
 		off = oh*3600 + om*60
@@ -78,7 +114,7 @@ func fastTime(b []byte) (Time, bool) {
 	default:
 		return Time{}, false
 	}
-	secs := daysFromCivil(year, month, day)*86400 + int64(hour*3600+min*60+sec) - int64(off)
+	secs := days*86400 + int64(hour*3600+min*60+sec) - int64(off)
 	return Time{Millis: secs*1000 + int64(millis), Offset: int32(off)}, true
 }
 
