@@ -308,10 +308,10 @@ func (p *page) appItem(r *ui.Result, i int, fs []int, net ui.Source) elem {
 		add(meta, el("span", "chip", ui.Category(p.lang, c)))
 	}
 	if a.Domains > 0 {
-		add(meta, el("span", "chip net", ui.Count(int64(a.Domains))+" "+p.t("colDomains")))
+		add(meta, el("span", "chip net", p.f("nDomains", ui.Count(int64(a.Domains)))))
 	}
 	if a.Trackers > 0 {
-		add(meta, el("span", "chip tracker", ui.Count(int64(a.Trackers))+" "+p.t("colTrackers")))
+		add(meta, el("span", "chip tracker", p.f("nTrackers", ui.Count(int64(a.Trackers)))))
 	}
 	add(sum, meta)
 	add(d, sum)

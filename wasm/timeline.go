@@ -100,7 +100,7 @@ func (p *page) chart(r *ui.Result) elem {
 		add(box, el("p", "muted", p.f("timelineCapped", ui.Count(int64(len(days))), ui.Count(int64(total)))))
 	}
 	h := tlTop + tlRow*len(days) + 4
-	s := svg("svg", "viewBox", "0 0 "+strconv.Itoa(tlLabel+tlWidth+8)+" "+strconv.Itoa(h), "class", "tl", "role", "group",
+	s := svg("svg", "viewBox", "0 0 "+strconv.Itoa(tlLabel+tlWidth+24)+" "+strconv.Itoa(h), "class", "tl", "role", "group",
 		"aria-label", p.t("tabTimeline"))
 	x := func(min float64) float64 { return tlLabel + min/1440*tlWidth }
 

@@ -127,3 +127,12 @@ func AppName(lang, app, name, nameZH string) string {
 	}
 	return app
 }
+
+// Category returns the display name of a report category; categories iOS
+// may add later show under their own name.
+func Category(lang, c string) string {
+	if _, ok := uiStrings["category."+c]; ok {
+		return T(lang, "category."+c)
+	}
+	return c
+}

@@ -85,7 +85,6 @@ var uiStrings = map[string][2]string{
 	"exportIntervals":             {"Intervals (CSV)", "访问区间（CSV）"},
 	"exportNetwork":               {"Network (CSV)", "网络（CSV）"},
 	"print":                       {"Print / PDF", "打印 / PDF"},
-	"exports":                     {"Download", "下载"},
 	"tabFindings":                 {"Findings", "发现"},
 	"tabApps":                     {"Apps", "App"},
 	"tabTimeline":                 {"Timeline", "时间线"},
@@ -117,26 +116,23 @@ var uiStrings = map[string][2]string{
 	"pageOf":                      {"Page %d of %d · %s rows", "第 %d / %d 页 · %s 行"},
 	"prev":                        {"Previous", "上一页"},
 	"next":                        {"Next", "下一页"},
-	"sortBy":                      {"Sort by %s", "按%s排序"},
 	"colApp":                      {"App", "App"},
 	"colVerdict":                  {"Concern", "关注程度"},
-	"colScore":                    {"Score", "分数"},
 	"colCategories":               {"Used", "使用"},
+	"nDomains":                    {"%s domains", "%s 个域名"},
+	"nTrackers":                   {"%s trackers", "%s 个追踪域名"},
 	"colDomains":                  {"Domains", "域名"},
 	"colHits":                     {"Contacts", "连接次数"},
-	"colTrackers":                 {"Trackers", "追踪域名"},
 	"colDomain":                   {"Domain", "域名"},
 	"colOwner":                    {"Company", "公司"},
 	"colTracking":                 {"Tracking", "追踪"},
 	"colApps":                     {"Apps", "App"},
 	"colWebsite":                  {"Website", "网站"},
-	"colFirst":                    {"First", "首次"},
 	"colLast":                     {"Last", "最近"},
 	"colInitiated":                {"By", "发起"},
 	"colCategory":                 {"Resource", "资源"},
 	"colCount":                    {"Times", "次数"},
 	"colTotal":                    {"Total time", "总时长"},
-	"colFile":                     {"File", "文件"},
 	"colLine":                     {"Line", "行"},
 	"colProblem":                  {"Problem", "问题"},
 	"colExcerpt":                  {"Excerpt", "片段"},
@@ -152,8 +148,6 @@ var uiStrings = map[string][2]string{
 	"netCompaniesIntro":           {"Which of your apps talk to each company. Apple labels some domains as possibly tracking you across apps and websites.", "你的哪些 App 与各家公司通信。Apple 把部分域名标记为可能跨 App 和网站追踪你。"},
 	"netDomains":                  {"Domains", "域名"},
 	"netWebsites":                 {"Websites visited in apps", "在 App 内访问的网站"},
-	"netApps":                     {"Domains per app", "各 App 的域名"},
-	"tracker":                     {"tracker", "追踪"},
 	"timelineIntro":               {"Days by hours in the phone's own clock. The shaded band is the night window (%s to %s). Each mark is one access; focus or hover it for its times.", "按手机自身时钟显示的日期与小时。阴影为夜间时段（%s 至 %s）。每个标记是一次访问；聚焦或悬停可查看时间。"},
 	"timelineApp":                 {"App", "App"},
 	"timelineAll":                 {"All apps with findings", "所有有发现的 App"},
@@ -168,7 +162,6 @@ var uiStrings = map[string][2]string{
 	"badLines":                    {"%s lines could not be read and were skipped; the rest is shown.", "%s 行无法读取，已跳过；其余内容照常显示。"},
 	"warnings":                    {"%s lines were unusual and kept out of the analysis.", "%s 行格式异常，未纳入分析。"},
 	"moreMessages":                {"Only the first %s problems are listed.", "仅列出前 %s 个问题。"},
-	"notReport":                   {"%s is not an App Privacy Report.", "%s 不是 App 隐私报告。"},
 	"nothingToShow":               {"None of the files held report records.", "这些文件中没有报告记录。"},
 	"compareHead":                 {"What changed", "变化"},
 	"compareSides":                {"Before: %s (%s to %s) · After: %s (%s to %s)", "之前：%s（%s 至 %s）· 之后：%s（%s 至 %s）"},
@@ -183,9 +176,6 @@ var uiStrings = map[string][2]string{
 	"change.new":                  {"new", "新增"},
 	"change.gone":                 {"gone", "消失"},
 	"colChange":                   {"Change", "变化"},
-	"colBefore":                   {"Before", "之前"},
-	"colAfter":                    {"After", "之后"},
-	"networkNote":                 {"About these figures", "关于这些数字"},
 	"category.photos":             {"Photos", "照片"},
 	"category.camera":             {"Camera", "相机"},
 	"category.microphone":         {"Microphone", "麦克风"},
@@ -196,13 +186,4 @@ var uiStrings = map[string][2]string{
 	"category.calendar":           {"Calendar", "日历"},
 	"category.userTracking":       {"Tracking permission", "跟踪权限"},
 	"category.unknown":            {"Unknown", "未知"},
-}
-
-// Category returns the display name of a report category; categories iOS
-// may add later show under their own name.
-func Category(lang, c string) string {
-	if _, ok := uiStrings["category."+c]; ok {
-		return T(lang, "category."+c)
-	}
-	return c
 }
