@@ -1,5 +1,7 @@
 package report
 
+import "unsafe"
+
 // blocks collects the records of one file in blocks that are filled and
 // never moved, and builds the final slice once, at the end. Appending to
 // one slice instead copies every record several times (a large slice
@@ -42,4 +44,31 @@ func (b *blocks[T]) take() []T {
 	all = append(all, b.cur...)
 	*b = blocks[T]{}
 	return all
+}
+
+// arena copies short strings into shared blocks: the access identifiers,
+// one per record and all different, would otherwise be one allocation
+// each (a 36-byte UUID takes a 48-byte slot), which in wasm costs more
+// than reading the line. A block stays alive while any of its strings
+// does; its bytes are never written again once handed out.
+type arena struct{ buf []byte }
+
+const (
+	arenaBlock = 16 << 10
+	arenaMax   = 128 // longer strings are allocated on their own
+)
+
+func (a *arena) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > arenaMax {
+		return string(b)
+	}
+	if cap(a.buf)-len(a.buf) < len(b) {
+		a.buf = make([]byte, 0, arenaBlock)
+	}
+	start := len(a.buf)
+	a.buf = append(a.buf, b...)
+	return unsafe.String(&a.buf[start], len(b))
 }

@@ -53,6 +53,7 @@ type Parser struct {
 	accs  blocks[Access]  // File.Access, until Close
 	nets  blocks[Network] // File.Network, until Close
 	strs  interner
+	ids   arena // Access.ID
 	clock clock
 
 	records     int  // access, network and marker lines recognized
@@ -440,7 +441,7 @@ func (p *Parser) access(fl *fields, line []byte, lineNo int) bool {
 		p.unknown(lineNo, "kind", nil, line)
 	}
 	if fl.is(fIdentifier) {
-		a.ID = string(fl.str[fIdentifier])
+		a.ID = p.ids.str(fl.str[fIdentifier])
 	}
 	a.OutOfProcess = fl.is(fOutOfProcess) && fl.outOfProcess
 	if fl.is(fBroadcasterID) {

@@ -296,8 +296,8 @@ func (s *scanner) object(top bool) bool {
 		known := false
 		if k < maxShape {
 			if p := s.shape[k]; p < numFields && fieldCtx[p] == ctx {
-				if lit := keyLits[p]; len(s.b)-s.i >= len(lit) && string(s.b[s.i:s.i+len(lit)]) == lit {
-					s.i += len(lit)
+				if n := keyWords[p].match(s.b[s.i:]); n > 0 {
+					s.i += n
 					f, known = p, true
 				}
 			}
@@ -372,6 +372,63 @@ var keyLits = func() (l [numFields]string) {
 	}
 	return l
 }()
+
+// keyWords are keyLits as words, so that a predicted key is checked with
+// a few word compares rather than a call to memequal, which in wasm is a
+// byte loop behind a call.
+var keyWords = func() (w [numFields]litWords) {
+	for f, lit := range keyLits {
+		w[f] = newLitWords(lit)
+	}
+	return w
+}()
+
+// litWords is a literal of 7 to 32 bytes as the little-endian words that
+// cover it: at offsets 0, 8 and 16 (those that fit), and the last 8 bytes
+// (for a 7-byte literal: 4-byte words at 0 and 3).
+type litWords struct {
+	n    int
+	w    [3]uint64
+	last uint64
+}
+
+func newLitWords(lit string) litWords {
+	if len(lit) < 7 || len(lit) > 32 {
+		panic("report: key literal of " + lit + " not between 7 and 32 bytes")
+	}
+	b := []byte(lit)
+	l := litWords{n: len(b)}
+	if len(b) < 8 {
+		l.w[0], l.last = uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[len(b)-4:]))
+		return l
+	}
+	for k := 0; k*8+8 <= len(b) && k < 3; k++ {
+		l.w[k] = binary.LittleEndian.Uint64(b[k*8:])
+	}
+	l.last = binary.LittleEndian.Uint64(b[len(b)-8:])
+	return l
+}
+
+// match returns the literal's length if b starts with it, else 0.
+func (l *litWords) match(b []byte) int {
+	n := l.n
+	if len(b) < n {
+		return 0
+	}
+	if n < 8 {
+		if uint64(binary.LittleEndian.Uint32(b)) != l.w[0] || uint64(binary.LittleEndian.Uint32(b[n-4:])) != l.last {
+			return 0
+		}
+		return n
+	}
+	if binary.LittleEndian.Uint64(b[n-8:]) != l.last || binary.LittleEndian.Uint64(b) != l.w[0] {
+		return 0
+	}
+	if n > 16 && binary.LittleEndian.Uint64(b[8:]) != l.w[1] || n > 24 && binary.LittleEndian.Uint64(b[16:]) != l.w[2] {
+		return 0
+	}
+	return n
+}
 
 // fieldCtx is the object a field's key belongs to: the accessor or
 // broadcaster object for their members, numFields for the top level.

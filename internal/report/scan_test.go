@@ -40,3 +40,24 @@ func TestSpecial(t *testing.T) {
 		}
 	}
 }
+
+// TestLitWords: a key literal matches exactly itself at the start of a
+// buffer, whatever follows, and nothing that differs in any byte.
+func TestLitWords(t *testing.T) {
+	for _, lit := range keyLits {
+		l := newLitWords(lit)
+		if got := l.match([]byte(lit + `"x"}`)); got != len(lit) {
+			t.Errorf("%s: match = %d, want %d", lit, got, len(lit))
+		}
+		if got := l.match([]byte(lit[:len(lit)-1])); got != 0 {
+			t.Errorf("%s: matched a shorter buffer", lit)
+		}
+		for i := range len(lit) {
+			b := []byte(lit + "0")
+			b[i] ^= 0x20
+			if got := l.match(b); got != 0 {
+				t.Errorf("%s: matched %q", lit, b)
+			}
+		}
+	}
+}
