@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +60,32 @@ func TestLitWords(t *testing.T) {
 				t.Errorf("%s: matched %q", lit, b)
 			}
 		}
+	}
+}
+
+// TestKeyPrediction: the key order of the line before is only a guess.
+// Each case is a file whose second line reuses, breaks or fakes the
+// first line's key order; the scanner must read it as encoding/json does.
+func TestKeyPrediction(t *testing.T) {
+	bLine := withField(`"broadcaster":{"identifier":"com.apple.facetime","identifierType":"bundleID"}`)
+	for _, c := range []struct{ name, second string }{
+		{"same order", strings.Replace(aLine, "photos", "camera", 1)},
+		{"other order", nLine},
+		{"escaped key", strings.Replace(aLine, `"category"`, `"c\u0061tegory"`, 1)},
+		{"space before colon", strings.Replace(aLine, `"category":`, `"category" :`, 1)},
+		{"key as a prefix", strings.Replace(aLine, `"kind":`, `"kindness":`, 1)},
+		{"key cut at the end", aLine[:strings.Index(aLine, `"type"`)+4]},
+		{"accessor key in broadcaster", strings.Replace(aLine, `"accessor"`, `"broadcaster"`, 1)},
+		{"broadcaster after accessor", bLine},
+		{"identifier at the top", strings.Replace(aLine, `"accessor":{"identifier":"com.tencent.xin","identifierType":"bundleID"},`, `"identifier":"x","identifierType":"y",`, 1)},
+		{"duplicate key", strings.Replace(aLine, `"kind":"intervalBegin"`, `"kind":"intervalBegin","kind":"intervalEnd"`, 1)},
+		{"null accessor", strings.Replace(aLine, `{"identifier":"com.tencent.xin","identifierType":"bundleID"}`, `null`, 1)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := []byte(aLine + "\n" + c.second + "\n" + aLine + "\n" + bLine + "\n" + c.second + "\n")
+			if d := diffFiles(parseBytes(c.name, in), refParse(c.name, in)); d != "" {
+				t.Errorf("fast and reference parsers differ: %s", d)
+			}
+		})
 	}
 }
