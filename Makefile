@@ -43,8 +43,8 @@ test-wasm: ## the core packages' tests compiled to GOOS=js GOARCH=wasm, run unde
 
 ## --- run --------------------------------------------------------------------
 
-serve: ## run Backsight (for now: the CLI on the bundled sample report)
-	$(GO) run ./cmd/backsight
+serve: site ## build the page and serve it on http://localhost:$$PORT (default 9900)
+	$(GO) run . -dir build/site
 
 bench: bench-parse bench-analysis ## parser and analysis benchmarks on the corpus and a generated 100 MB report
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./internal/... | grep -v -e /internal/report -e /internal/analysis)
