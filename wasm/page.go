@@ -22,8 +22,12 @@ type page struct {
 
 	res  *ui.Result
 	diff *ui.Diff
-	tab  string
-	sel  string // the app the timeline shows; "" for all with findings
+	// netBytes is the network view as the Worker sent it, parsed into
+	// res.Network on first use (see network()).
+	netBytes  js.Value
+	netParsed bool
+	tab       string
+	sel       string // the app the timeline shows; "" for all with findings
 }
 
 var pg *page
@@ -82,16 +86,23 @@ func (p *page) onWorker(m js.Value) {
 	case "progress":
 		p.progress(m)
 	case "result":
+		mark("bs-result")
+		if t := m.Get("timing"); !t.IsUndefined() {
+			js.Global().Get("backsight").Set("timing", t) // for make bench-browser
+		}
 		p.busy = false
 		setHidden(byID("status"), true)
-		// The browser's own JSON.parse is far faster than decoding in wasm;
-		// ui.Decode then reads the small parts into Go.
-		parsed := source(js.Global().Get("JSON").Call("parse",
-			js.Global().Get("TextDecoder").New().Call("decode", m.Get("data"))))
-		if parsed == nil {
-			p.crash("the analysis sent an empty result")
+		// The document is parsed in Go from one copy of its bytes: reading
+		// a JSON.parse result through syscall/js costs a call per field.
+		u8 := m.Get("data")
+		raw := make([]byte, u8.Length())
+		js.CopyBytesToGo(raw, u8)
+		parsed, err := ui.ParseJSON(raw)
+		if err != nil {
+			p.crash(err.Error())
 			return
 		}
+		mark("bs-parsed")
 		if m.Get("kind").String() == "compare" {
 			p.diff, p.res = ui.DecodeDiff(parsed), nil
 		} else {
@@ -105,22 +116,42 @@ func (p *page) onWorker(m js.Value) {
 				return
 			}
 			r.Intervals = ivs
+			lb := make([]byte, m.Get("lists").Length())
+			js.CopyBytesToGo(lb, m.Get("lists"))
+			lists, err := ui.DecodeLists(lb)
+			if err != nil || len(lists) != len(r.Findings) {
+				p.crash("the analysis sent damaged finding data; reload the page and try again")
+				return
+			}
+			for i := range r.Findings {
+				r.Findings[i].Intervals = lists[i]
+			}
 			p.res, p.diff = r, nil
+			p.netBytes, p.netParsed = js.Undefined(), false
 		}
+		mark("bs-decoded")
 		p.tab = "findings"
 		p.sel = ""
-		p.render()
-		mark("bs-rendered")
-		// The findings are on screen at the next frame.
-		var f js.Func
-		f = js.FuncOf(func(js.Value, []js.Value) any {
-			f.Release()
-			mark("bs-shown")
-			js.Global().Get("performance").Call("measure", "bs-analysis", "bs-files", "bs-shown")
-			root().SetAttribute("data-state", "shown")
-			return nil
+		// Rendering waits for the next frame so that decoding and
+		// rendering are two tasks, not one long stall; the findings are
+		// on screen at the frame after that.
+		nextFrame(func() {
+			p.render()
+			mark("bs-rendered")
+			nextFrame(func() {
+				mark("bs-shown")
+				js.Global().Get("performance").Call("measure", "bs-analysis", "bs-files", "bs-shown")
+				root().SetAttribute("data-state", "shown")
+			})
 		})
-		js.Global().Call("requestAnimationFrame", f)
+	case "network":
+		// Kept as bytes: JSON.parse runs when a view needs it, so the
+		// findings never wait for the network view.
+		p.netBytes = m.Get("data")
+		p.netParsed = false
+		if p.res != nil && (p.tab == "apps" || p.tab == "network") {
+			p.showTab(p.tab, false)
+		}
 	case "export":
 		u8 := m.Get("data")
 		b := make([]byte, u8.Length())
@@ -337,4 +368,40 @@ func remember(lang string) {
 // keeps only what it shows.
 func (p *page) exportJSON() {
 	p.send(map[string]any{"type": "export"})
+}
+
+// networkReady parses the network view on first use. It reports false
+// while the Worker has not sent it yet.
+func (p *page) networkReady() bool {
+	if p.netParsed {
+		return true
+	}
+	if p.netBytes.IsUndefined() || p.netBytes.IsNull() || p.res == nil {
+		return false
+	}
+	note := p.res.Network.Note
+	p.res.Network = ui.DecodeNetwork(source(parseJSON(p.netBytes)))
+	if p.res.Network.Note == (ui.Text{}) {
+		p.res.Network.Note = note
+	}
+	p.netBytes = js.Undefined()
+	p.netParsed = true
+	return true
+}
+
+// parseJSON parses UTF-8 JSON bytes with the browser's own parser, far
+// faster than decoding in wasm.
+func parseJSON(u8 js.Value) js.Value {
+	return js.Global().Get("JSON").Call("parse", js.Global().Get("TextDecoder").New().Call("decode", u8))
+}
+
+// nextFrame runs f at the next animation frame.
+func nextFrame(f func()) {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	js.Global().Call("requestAnimationFrame", cb)
 }

@@ -111,6 +111,12 @@ func (p *page) showTab(id string, focusPanel bool) {
 }
 
 func (p *page) renderTab(panel elem) {
+	if (p.tab == "apps" || p.tab == "network") && !p.networkReady() {
+		// The Worker sends the network view right after the findings;
+		// the "network" message renders this tab again.
+		add(panel, el("p", "muted", p.t("networkLoading")))
+		return
+	}
 	switch p.tab {
 	case "findings":
 		add(panel, p.findings(p.res))
@@ -144,7 +150,11 @@ func (p *page) summary(r *ui.Result) elem {
 		button("button quiet", p.t("newReport"), p.reset),
 		button("button quiet", p.t("exportJSON"), p.exportJSON),
 		button("button quiet", p.t("exportIntervals"), func() { download("backsight-intervals.csv", "text/csv", ui.IntervalsCSV(p.res)) }),
-		button("button quiet", p.t("exportNetwork"), func() { download("backsight-network.csv", "text/csv", ui.NetworkCSV(p.res)) }),
+		button("button quiet", p.t("exportNetwork"), func() {
+			if p.networkReady() {
+				download("backsight-network.csv", "text/csv", ui.NetworkCSV(p.res))
+			}
+		}),
 		button("button quiet", p.t("print"), func() { js.Global().Call("print") }),
 	)
 	add(s, actions)
@@ -185,22 +195,49 @@ func (p *page) findings(r *ui.Result) elem {
 	if len(serious) == 0 {
 		add(box, el("p", "calm-note", p.t("noFindings")))
 	} else {
-		add(box, el("h2", "section-title", p.t("serious")))
-		list := el("div", "finding-list")
-		for _, i := range serious {
-			add(list, p.finding(r, i))
-		}
-		add(box, list)
+		add(box, el("h2", "section-title", p.t("serious")), p.findingList(r, serious))
 	}
 	if len(expected) > 0 {
-		add(box, el("h2", "section-title calm", p.t("expectedHead")), el("p", "intro", p.t("expectedIntro")))
-		list := el("div", "finding-list")
-		for _, i := range expected {
-			add(list, p.finding(r, i))
-		}
-		add(box, list)
+		add(box, el("h2", "section-title calm", p.t("expectedHead")), el("p", "intro", p.t("expectedIntro")),
+			p.findingList(r, expected))
 	}
 	return box
+}
+
+// findingsShown is how many findings a list shows before "show more": a
+// generated 100 MB report has hundreds, and the first screen must be quick.
+const findingsShown = 20
+
+func (p *page) findingList(r *ui.Result, idx []int) elem {
+	list := el("div", "finding-list")
+	shown := 0
+	var more elem
+	grow := func() {
+		end := min(shown+findingsShown, len(idx))
+		for _, i := range idx[shown:end] {
+			add(list, p.finding(r, i))
+		}
+		shown = end
+		if more != nil {
+			if shown == len(idx) {
+				more.Remove()
+			} else {
+				more.SetTextContent(p.f("showMore", ui.Count(int64(len(idx)-shown))))
+			}
+		}
+	}
+	grow()
+	if shown < len(idx) {
+		more = button("button no-print", p.f("showMore", ui.Count(int64(len(idx)-shown))), func() {
+			first := shown
+			grow()
+			if first < len(idx) {
+				focus(wrap(list.Get("children").Index(first)))
+			}
+		})
+		return el("div", "", list, more)
+	}
+	return list
 }
 
 func (p *page) finding(r *ui.Result, i int) elem {

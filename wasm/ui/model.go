@@ -142,10 +142,18 @@ func Decode(s Source) *Result {
 			Hits: int64(a.Num("hits"))})
 	}
 	if n := s.Get("network"); n != nil {
-		r.Network = Network{Note: text(n.Get("note")), Apps: n.Get("apps"), Domains: n.Get("domains"),
-			Companies: n.Get("companies"), Websites: n.Get("websites")}
+		r.Network = DecodeNetwork(n)
 	}
 	return r
+}
+
+// DecodeNetwork reads the network view (the result's "network" object).
+func DecodeNetwork(n Source) Network {
+	if n == nil {
+		return Network{}
+	}
+	return Network{Note: text(n.Get("note")), Apps: n.Get("apps"), Domains: n.Get("domains"),
+		Companies: n.Get("companies"), Websites: n.Get("websites")}
 }
 
 func decodeFinding(f Source) Finding {

@@ -286,3 +286,17 @@ func TestDecodeMatchesAnalysis(t *testing.T) {
 		t.Errorf("first network record: %s %v, want %+v", d0.Str("domain"), d0.Num("hits"), want)
 	}
 }
+
+func TestListsRoundTrip(t *testing.T) {
+	lists := [][]int{{3, 1, 4}, {}, {1 << 20}}
+	got, err := DecodeLists(EncodeLists(lists))
+	if err != nil || !reflect.DeepEqual(got, lists) {
+		t.Errorf("got %v, %v; want %v", got, err, lists)
+	}
+	b := EncodeLists(lists)
+	for _, bad := range [][]byte{nil, b[:len(b)-1], append(b, 0), []byte("BSL1\xff\xff\xff\x7f")} {
+		if _, err := DecodeLists(bad); err == nil {
+			t.Errorf("DecodeLists accepted %q", bad)
+		}
+	}
+}

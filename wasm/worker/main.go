@@ -9,8 +9,12 @@
 // {type: "compare", before: [File], after: [File]}, {type: "export"}.
 // Messages out: {type: "ready"}, {type: "progress", phase: "read"|"analyse",
 // name, done, total}, {type: "result", kind: "analysis"|"compare",
-// data: Uint8Array (the result document as JSON, its intervals left out),
-// intervals: Uint8Array (ui.EncodeIntervals)}, {type: "export", data:
+// data: Uint8Array (the result document as JSON, without its intervals
+// and network view and the findings' interval lists), intervals:
+// Uint8Array (ui.EncodeIntervals), lists: Uint8Array (ui.EncodeLists, the
+// findings' interval lists in order)}, then
+// {type: "network", data: Uint8Array (the network view as JSON)},
+// {type: "export", data:
 // Uint8Array (the whole document)} and {type: "crashed", text}.
 package main
 
@@ -63,17 +67,50 @@ func handle(m js.Value) {
 	opts := analysis.DefaultOptions()
 	switch m.Get("type").String() {
 	case "analyze":
+		t0 := now()
 		files := readAll(m.Get("files"))
 		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(files)})
-		res := analysis.Analyze(report.Merge(files...), opts)
+		t1 := now()
+		r := report.Merge(files...)
+		t2 := now()
+		res := analysis.Analyze(r, opts)
+		t3 := now()
 		last = res
-		ivs := res.Intervals
-		res.Intervals = nil // sent apart, in binary
+		// The findings go first, without the network view (the bulk of the
+		// document) and with the intervals in binary; the network view
+		// follows in a second message, read by the page when it is shown.
+		// The findings' interval lists go in binary too: in a 100 MB report
+		// they are most of the findings' JSON.
+		ivs, net := res.Intervals, res.Network
+		lists := make([][]int, len(res.Findings))
+		evidence := make([][][]int, len(res.Findings))
+		for i := range res.Findings {
+			f := &res.Findings[i]
+			lists[i], f.Intervals = f.Intervals, nil
+			for j := range f.Evidence {
+				evidence[i] = append(evidence[i], f.Evidence[j].Intervals)
+				f.Evidence[j].Intervals = nil
+			}
+		}
+		res.Intervals, res.Network = nil, analysis.Network{Note: net.Note}
 		data := marshal(res)
-		res.Intervals = ivs
+		res.Intervals, res.Network = ivs, net
+		for i := range res.Findings {
+			res.Findings[i].Intervals = lists[i]
+			for j := range res.Findings[i].Evidence {
+				res.Findings[i].Evidence[j].Intervals = evidence[i][j]
+			}
+		}
 		bin := ui.EncodeIntervals(intervalRecords(ivs))
-		d, b := bytesToJS(data), bytesToJS(bin)
-		post(map[string]any{"type": "result", "kind": "analysis", "data": d, "intervals": b}, d.Get("buffer"), b.Get("buffer"))
+		d, b, l := bytesToJS(data), bytesToJS(bin), bytesToJS(ui.EncodeLists(lists))
+		t4 := now()
+		// The timings let make bench-browser say where the time goes.
+		timing := map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2, "encode": t4 - t3,
+			"jsonBytes": len(data), "intervalBytes": len(bin)}
+		post(map[string]any{"type": "result", "kind": "analysis", "data": d, "intervals": b, "lists": l, "timing": timing},
+			d.Get("buffer"), b.Get("buffer"), l.Get("buffer"))
+		n := bytesToJS(marshal(net))
+		post(map[string]any{"type": "network", "data": n}, n.Get("buffer"))
 	case "compare":
 		before := readAll(m.Get("before"))
 		after := readAll(m.Get("after"))
@@ -87,6 +124,9 @@ func handle(m js.Value) {
 		post(map[string]any{"type": "export", "data": d}, d.Get("buffer"))
 	}
 }
+
+// now is the Worker's performance.now(), in milliseconds.
+func now() float64 { return js.Global().Get("performance").Call("now").Float() }
 
 func marshal(v any) []byte {
 	data, err := json.Marshal(v)
