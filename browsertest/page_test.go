@@ -482,3 +482,29 @@ func TestLargeReport(t *testing.T) {
 		t.Error("no summary for the 100 MB report")
 	}
 }
+
+// TestCompare: a before and an after set show what changed.
+func TestCompare(t *testing.T) {
+	ctx := tab(t, "")
+	err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS("#compare")),
+		chromedp.SetUploadFiles(chromedp.CSS("#before"), []string{filepath.Join(corpus, "2025-02-04_ios18.ndjson")}),
+		chromedp.SetUploadFiles(chromedp.CSS("#after"), []string{filepath.Join(corpus, "2025-04-21_ios18.ndjson")}),
+		chromedp.Click(chromedp.CSS("#compare-run")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state, err := WaitShown(ctx, 30*time.Second); err != nil || state != "shown" {
+		t.Fatalf("compare: %q, %v", state, err)
+	}
+	s := text(t, ctx, ".compare")
+	for _, w := range []string{"What changed", "2025-02-04_ios18.ndjson", "2025-04-21_ios18.ndjson"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("the compare view does not show %q:\n%.1500s", w, s)
+		}
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.compare .changes li, .compare table.data tbody tr').length`); n == 0 {
+		t.Error("the compare view lists no changes between two different weeks")
+	}
+}
