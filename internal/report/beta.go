@@ -43,7 +43,7 @@ type betaNet struct {
 	esc      bool
 	objLine  int
 	midLine  bool // bytes were fed since the last '\n'
-	app      string
+	app      handle
 }
 
 // betaObjectStart reports whether a line opens the beta network object:
@@ -113,7 +113,7 @@ func (bn *betaNet) feed(p *Parser, b []byte) int {
 			case c == '\\':
 				bn.esc = true
 			case c == '"':
-				bn.app = p.intern(unquote(nil, bn.key))
+				bn.app = p.strs.get(unquote(nil, bn.key))
 				bn.st = bnColon
 				continue
 			case c < 0x20:

@@ -1,9 +1,12 @@
 package report
 
-import "unsafe"
+import (
+	"slices"
+	"unsafe"
+)
 
 // blocks collects the records of one file in blocks that are filled and
-// never moved, and builds the final slice once, at the end. Appending to
+// never moved; Close builds each final slice once. Appending to
 // one slice instead copies every record several times (a large slice
 // grows by 1.25x, so about four copies each) and leaves the old arrays
 // as garbage: a third of the parse time and most of the allocations on a
@@ -31,44 +34,107 @@ func (b *blocks[T]) add() *T {
 	return &b.cur[len(b.cur)-1]
 }
 
-// take returns the records in order, exactly sized (nil for none), and
-// empties b.
-func (b *blocks[T]) take() []T {
-	if b.n == 0 {
-		return nil
-	}
-	all := make([]T, 0, b.n)
-	for _, blk := range b.full {
-		all = append(all, blk...)
-	}
-	all = append(all, b.cur...)
-	*b = blocks[T]{}
-	return all
+// arena keeps the access identifiers, one per record and all different,
+// in shared byte blocks: one allocation each (a 36-byte UUID takes a
+// 48-byte slot) would cost more in wasm than reading the line, and the
+// blocks hold no pointers for the GC to follow. A block stays alive
+// while any of its strings does; its bytes are never written again once
+// handed out.
+type arena struct {
+	full [][]byte
+	cur  []byte
 }
 
-// arena copies short strings into shared blocks: the access identifiers,
-// one per record and all different, would otherwise be one allocation
-// each (a 36-byte UUID takes a 48-byte slot), which in wasm costs more
-// than reading the line. A block stays alive while any of its strings
-// does; its bytes are never written again once handed out.
-type arena struct{ buf []byte }
+// arenaBlock is the size of a block; a longer string gets its own.
+const arenaBlock = 16 << 10
 
-const (
-	arenaBlock = 16 << 10
-	arenaMax   = 128 // longer strings are allocated on their own
-)
+// ref is where put stored a string.
+type ref struct{ blk, off, n uint32 }
 
-func (a *arena) str(b []byte) string {
+func (a *arena) put(b []byte) ref {
 	if len(b) == 0 {
+		return ref{}
+	}
+	if cap(a.cur)-len(a.cur) < len(b) {
+		if a.cur != nil {
+			a.full = append(a.full, a.cur)
+		}
+		a.cur = make([]byte, 0, max(arenaBlock, len(b)))
+	}
+	r := ref{uint32(len(a.full)), uint32(len(a.cur)), uint32(len(b))}
+	a.cur = append(a.cur, b...)
+	return r
+}
+
+func (a *arena) str(r ref) string {
+	if r.n == 0 {
 		return ""
 	}
-	if len(b) > arenaMax {
-		return string(b)
+	blk := a.cur
+	if int(r.blk) < len(a.full) {
+		blk = a.full[r.blk]
 	}
-	if cap(a.buf)-len(a.buf) < len(b) {
-		a.buf = make([]byte, 0, arenaBlock)
+	return unsafe.String(&blk[r.off], r.n)
+}
+
+// accessRec and networkRec are Access and Network while the file is
+// read: strings are handles and refs, so the records hold no pointers.
+// The GC then neither scans the blocks nor runs write barriers when
+// records are stored, which on a 100 MB report in wasm (where the GC
+// runs on the one thread) was a third of the time.
+type accessRec struct {
+	app, appType, categoryName, kindName, broadcaster handle
+	id                                                ref
+	time                                              Time
+	accessCount, line                                 int32
+	category                                          Category
+	kind                                              Kind
+	outOfProcess                                      bool
+}
+
+type networkRec struct {
+	app, domain, context, owner, initiatedName handle
+	first, last                                Time
+	hits                                       int64
+	line                                       int32
+	initiated                                  Initiated
+	domainType, class, contextVer              int8
+}
+
+// accessRecords appends the collected access records to s as Access.
+func (p *Parser) accessRecords(s []Access) []Access {
+	s = slices.Grow(s, p.accs.n)
+	str := p.strs.list
+	for _, blk := range append(p.accs.full, p.accs.cur) {
+		for i := range blk {
+			r := &blk[i]
+			s = append(s, Access{
+				App: str[r.app], AppType: str[r.appType], Category: r.category, CategoryName: str[r.categoryName],
+				ID: p.ids.str(r.id), Kind: r.kind, KindName: str[r.kindName], Time: r.time,
+				OutOfProcess: r.outOfProcess, Broadcaster: str[r.broadcaster], AccessCount: r.accessCount,
+				Pos: Pos{Line: r.line},
+			})
+		}
 	}
-	start := len(a.buf)
-	a.buf = append(a.buf, b...)
-	return unsafe.String(&a.buf[start], len(b))
+	p.accs = blocks[accessRec]{}
+	return s
+}
+
+// networkRecords appends the collected network records to s as Network.
+func (p *Parser) networkRecords(s []Network) []Network {
+	s = slices.Grow(s, p.nets.n)
+	str := p.strs.list
+	for _, blk := range append(p.nets.full, p.nets.cur) {
+		for i := range blk {
+			r := &blk[i]
+			s = append(s, Network{
+				App: str[r.app], Domain: str[r.domain], Context: str[r.context], Owner: str[r.owner],
+				Initiated: r.initiated, InitiatedName: str[r.initiatedName], DomainType: r.domainType,
+				Class: r.class, ContextVer: r.contextVer, First: r.first, Last: r.last, Hits: r.hits,
+				Pos: Pos{Line: r.line},
+			})
+		}
+	}
+	p.nets = blocks[networkRec]{}
+	return s
 }

@@ -49,7 +49,7 @@ func (p *Parser) notReport(k notKind) {
 	p.pending, p.sniff = nil, nil
 	f := p.f
 	f.Access, f.Network, f.Unknown = nil, nil, nil
-	p.accs, p.nets = blocks[Access]{}, blocks[Network]{}
+	p.accs, p.nets, p.ids = blocks[accessRec]{}, blocks[networkRec]{}, arena{}
 	f.BadLines, f.Warnings = 0, 0
 	f.NotReport, f.NotReportZH = k.texts()
 	f.Messages = []Message{{File: f.Name, Severity: Error, Text: f.NotReport}}

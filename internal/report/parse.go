@@ -50,8 +50,8 @@ type Parser struct {
 
 	sc    scanner
 	fl    fields
-	accs  blocks[Access]  // File.Access, until Close
-	nets  blocks[Network] // File.Network, until Close
+	accs  blocks[accessRec]  // File.Access, until Close
+	nets  blocks[networkRec] // File.Network, until Close
 	strs  interner
 	ids   arena // Access.ID
 	clock clock
@@ -69,7 +69,7 @@ type Parser struct {
 
 // NewParser starts reading the file called name.
 func NewParser(name string) *Parser {
-	return &Parser{f: &File{Name: name, Format: "v4"}, strs: interner{m: make(map[string]string)}}
+	return &Parser{f: &File{Name: name, Format: "v4"}, strs: newInterner()}
 }
 
 // Write feeds the next chunk. It never fails; problems become messages.
@@ -162,18 +162,11 @@ func (p *Parser) Close() *File {
 // an earlier Close moved there).
 func (p *Parser) finish() {
 	if p.accs.n > 0 {
-		p.f.Access = appendAll(p.f.Access, &p.accs)
+		p.f.Access = p.accessRecords(p.f.Access)
 	}
 	if p.nets.n > 0 {
-		p.f.Network = appendAll(p.f.Network, &p.nets)
+		p.f.Network = p.networkRecords(p.f.Network)
 	}
-}
-
-func appendAll[T any](s []T, b *blocks[T]) []T {
-	if s == nil {
-		return b.take()
-	}
-	return append(s, b.take()...)
 }
 
 // Parse reads a whole file from r. The error is r's, never the content's.
@@ -304,7 +297,7 @@ func (p *Parser) line(b []byte) {
 		return
 	}
 	p.firstJSON = p.firstJSON || first
-	if !p.build(&p.fl, b, p.lineNo, "") {
+	if !p.build(&p.fl, b, p.lineNo, 0) {
 		p.missed()
 	}
 }
@@ -332,7 +325,7 @@ const (
 // build turns one line's fields into a record. app is the bundle id a
 // beta network object filed the record under ("" elsewhere). It reports
 // whether the line was a record (or a beta marker).
-func (p *Parser) build(fl *fields, line []byte, lineNo int, app string) bool {
+func (p *Parser) build(fl *fields, line []byte, lineNo int, app handle) bool {
 	if fl.hasUnknown {
 		p.unknown(lineNo, "field", fl.unknown, line)
 	}
@@ -397,107 +390,107 @@ func (p *Parser) access(fl *fields, line []byte, lineNo int) bool {
 		p.bad(lineNo, msgNoAccessTime, line)
 		return false
 	}
-	a := Access{Time: t, AccessCount: -1, Pos: Pos{Line: int32(lineNo)}}
+	a := accessRec{time: t, accessCount: -1, line: int32(lineNo)}
 	if fl.is(fAccessorID) {
-		a.App = p.intern(fl.str[fAccessorID])
+		a.app = p.strs.get(fl.str[fAccessorID])
 	}
 	if fl.is(fAccessorType) {
-		a.AppType = p.intern(fl.str[fAccessorType])
-		if a.AppType != "bundleID" {
+		a.appType = p.strs.get(fl.str[fAccessorType])
+		if p.strs.list[a.appType] != "bundleID" {
 			p.unknown(lineNo, "identifierType", fl.str[fAccessorType], line)
 		}
 	}
 	switch {
 	case fl.is(fCategory):
 		var known bool
-		if a.Category, known = ParseCategory(string(fl.str[fCategory])); !known {
-			a.CategoryName = p.intern(fl.str[fCategory])
+		if a.category, known = ParseCategory(string(fl.str[fCategory])); !known {
+			a.categoryName = p.strs.get(fl.str[fCategory])
 			p.unknown(lineNo, "category", fl.str[fCategory], line)
 		}
 	case fl.is(fTCCService):
 		c, known := tccCategories[string(fl.str[fTCCService])]
 		if !known {
-			a.CategoryName = p.intern(fl.str[fTCCService])
+			a.categoryName = p.strs.get(fl.str[fTCCService])
 			p.unknown(lineNo, "category", fl.str[fTCCService], line)
 		}
-		a.Category = c
+		a.category = c
 	case fl.is(fStream):
 		c, known := streamCategories[string(fl.str[fStream])]
 		if !known || c == CategoryOther {
-			a.CategoryName = p.intern(fl.str[fStream])
+			a.categoryName = p.strs.get(fl.str[fStream])
 			p.unknown(lineNo, "category", fl.str[fStream], line)
 		}
-		a.Category = c
+		a.category = c
 	default:
 		p.unknown(lineNo, "category", nil, line)
 	}
 	if fl.is(fKind) {
 		var known bool
-		if a.Kind, known = parseKind(string(fl.str[fKind])); !known {
-			a.KindName = p.intern(fl.str[fKind])
+		if a.kind, known = parseKind(string(fl.str[fKind])); !known {
+			a.kindName = p.strs.get(fl.str[fKind])
 			p.unknown(lineNo, "kind", fl.str[fKind], line)
 		}
 	} else {
 		p.unknown(lineNo, "kind", nil, line)
 	}
 	if fl.is(fIdentifier) {
-		a.ID = p.ids.str(fl.str[fIdentifier])
+		a.id = p.ids.put(fl.str[fIdentifier])
 	}
-	a.OutOfProcess = fl.is(fOutOfProcess) && fl.outOfProcess
+	a.outOfProcess = fl.is(fOutOfProcess) && fl.outOfProcess
 	if fl.is(fBroadcasterID) {
-		a.Broadcaster = p.intern(fl.str[fBroadcasterID])
+		a.broadcaster = p.strs.get(fl.str[fBroadcasterID])
 	}
 	if fl.is(fAccessCount) {
-		a.AccessCount = int32(fl.num[fAccessCount])
+		a.accessCount = int32(fl.num[fAccessCount])
 	}
 	p.records++
 	*p.accs.add() = a
 	return true
 }
 
-func (p *Parser) network(fl *fields, line []byte, lineNo int, app string) bool {
+func (p *Parser) network(fl *fields, line []byte, lineNo int, app handle) bool {
 	t, ok := p.clock.parse(fl.str[fTimeStamp])
 	if !fl.is(fTimeStamp) || !ok {
 		p.bad(lineNo, msgNoNetworkTime, line)
 		return false
 	}
-	n := Network{Last: t, ContextVer: -1, Pos: Pos{Line: int32(lineNo)}}
+	n := networkRec{last: t, contextVer: -1, line: int32(lineNo)}
 	switch {
 	case fl.is(fBundleID):
-		n.App = p.intern(fl.str[fBundleID])
+		n.app = p.strs.get(fl.str[fBundleID])
 	case fl.is(fBundleName):
-		n.App = p.intern(fl.str[fBundleName])
+		n.app = p.strs.get(fl.str[fBundleName])
 	default:
-		n.App = app
+		n.app = app
 	}
 	if fl.is(fDomain) {
-		n.Domain = p.intern(fl.str[fDomain])
+		n.domain = p.strs.get(fl.str[fDomain])
 	}
 	if fl.is(fContext) {
-		n.Context = p.intern(fl.str[fContext])
+		n.context = p.strs.get(fl.str[fContext])
 	}
 	if fl.is(fOwner) {
-		n.Owner = p.intern(fl.str[fOwner])
+		n.owner = p.strs.get(fl.str[fOwner])
 	}
 	if fl.is(fInitiated) {
 		var known bool
-		if n.Initiated, known = parseInitiated(string(fl.str[fInitiated])); !known {
-			n.InitiatedName = p.intern(fl.str[fInitiated])
+		if n.initiated, known = parseInitiated(string(fl.str[fInitiated])); !known {
+			n.initiatedName = p.strs.get(fl.str[fInitiated])
 			p.unknown(lineNo, "initiatedType", fl.str[fInitiated], line)
 		}
 	}
 	if fl.is(fFirst) {
-		if n.First, ok = p.clock.parse(fl.str[fFirst]); !ok {
+		if n.first, ok = p.clock.parse(fl.str[fFirst]); !ok {
 			p.warn(lineNo, `the field "firstTimeStamp" is not a valid time; it was left empty`, line)
 		}
 	}
-	n.DomainType = int8(fl.num[fDomainType] * int64(fl.has>>fDomainType&1))
-	n.Class = int8(fl.num[fClass] * int64(fl.has>>fClass&1))
+	n.domainType = int8(fl.num[fDomainType] * int64(fl.has>>fDomainType&1))
+	n.class = int8(fl.num[fClass] * int64(fl.has>>fClass&1))
 	if fl.is(fContextVer) {
-		n.ContextVer = int8(fl.num[fContextVer])
+		n.contextVer = int8(fl.num[fContextVer])
 	}
 	if fl.is(fHits) {
-		n.Hits = fl.num[fHits]
+		n.hits = fl.num[fHits]
 	}
 	p.records++
 	*p.nets.add() = n
@@ -506,21 +499,29 @@ func (p *Parser) network(fl *fields, line []byte, lineNo int, app string) bool {
 
 // intern returns one string per distinct value per parser, so the many
 // records of one app share its bundle id. The lookup does not allocate.
-func (p *Parser) intern(b []byte) string { return p.strs.get(b) }
+func (p *Parser) intern(b []byte) string { return p.strs.list[p.strs.get(b)] }
+
+// handle is an interned string: its index in interner.list, 0 for "".
+type handle uint32
 
 // interner keeps one copy of each string. A small direct-mapped cache
 // sits in front of the map: bundle ids, identifier types and owners
 // repeat from line to line, and a hit costs one hash of two words and
 // one comparison instead of hashing the whole string for the map.
 type interner struct {
-	m     map[string]string
-	cache [256]string
+	m     map[string]handle
+	list  []string
+	cache [256]handle
 }
 
-func (in *interner) get(b []byte) string {
+func newInterner() interner {
+	return interner{m: make(map[string]handle), list: []string{""}}
+}
+
+func (in *interner) get(b []byte) handle {
 	n := len(b)
 	if n == 0 {
-		return ""
+		return 0
 	}
 	var h uint64
 	if n >= 8 {
@@ -529,16 +530,18 @@ func (in *interner) get(b []byte) string {
 		h = uint64(b[0]) | uint64(b[n-1])<<8 | uint64(b[n/2])<<16
 	}
 	slot := &in.cache[((h^uint64(n))*0x9e3779b97f4a7c15)>>56]
-	if *slot == string(b) {
+	if in.list[*slot] == string(b) {
 		return *slot
 	}
-	s, ok := in.m[string(b)]
+	id, ok := in.m[string(b)]
 	if !ok {
-		s = string(b)
-		in.m[s] = s
+		s := string(b)
+		id = handle(len(in.list))
+		in.list = append(in.list, s)
+		in.m[s] = id
 	}
-	*slot = s
-	return s
+	*slot = id
+	return id
 }
 
 // maxMessages bounds the messages kept per file; the counts stay exact.

@@ -152,7 +152,7 @@ func refParse(name string, data []byte) *File {
 		case scanNotObject:
 			p.bad(n, "this line is JSON but not an object; it was skipped", b)
 		default:
-			p.build(&fl, b, n, "")
+			p.build(&fl, b, n, 0)
 		}
 	}
 	p.finish()
