@@ -462,15 +462,24 @@ func (p *page) network(r *ui.Result) elem {
 	}
 	list := func(k string, appNames bool) func(ui.Source) string {
 		return func(row ui.Source) string {
+			// A cell names a few; search still finds the rest in the
+			// app's own view. Hundreds of domains in one cell squeeze
+			// every other column to nothing.
+			const shown = 8
 			arr := row.Get(k)
-			s := make([]string, srcLen(arr))
+			n := srcLen(arr)
+			s := make([]string, min(n, shown))
 			for i := range s {
 				s[i] = arr.Index(i).String()
-				if n, ok := names[s[i]]; ok && appNames {
-					s[i] = n
+				if name, ok := names[s[i]]; ok && appNames {
+					s[i] = name
 				}
 			}
-			return strings.Join(s, ", ")
+			out := strings.Join(s, ", ")
+			if n > shown {
+				out += " " + p.f("andMore", ui.Count(int64(n-shown)))
+			}
+			return out
 		}
 	}
 	str := func(k string) func(ui.Source) string { return func(r ui.Source) string { return r.Str(k) } }

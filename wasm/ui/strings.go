@@ -105,6 +105,7 @@ var uiStrings = map[string][2]string{
 	"confidence.medium":           {"medium", "中"},
 	"confidence.low":              {"low", "低"},
 	"findingFacts":                {"%s times · %s in total · %s at night · %s to %s", "%s 次 · 共 %s · 夜间 %s 次 · %s 至 %s"},
+	"andMore":                     {"and %s more", "等另外 %s 个"},
 	"showMore":                    {"Show more (%s left)", "显示更多（还有 %s 条）"},
 	"evidence":                    {"Evidence", "证据"},
 	"cannotTell":                  {"What the report cannot tell", "报告无法说明的"},
