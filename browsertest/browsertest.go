@@ -72,21 +72,31 @@ func Site(tmp string) (string, error) {
 		return "", err
 	}
 	out := filepath.Join(tmp, "site")
-	steps := [][]string{
-		{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(tmp, "app.wasm"), "./wasm"},
-		{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(tmp, "analysis.wasm"), "./wasm/worker"},
-		{"run", "./wasm/gensite", "-site", "site", "-wasm", filepath.Join(tmp, "app.wasm"),
-			"-worker-wasm", filepath.Join(tmp, "analysis.wasm"), "-out", out},
-	}
-	for i, args := range steps {
+	goCmd := func(wasm bool, args ...string) error {
 		cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), args...)
 		cmd.Dir = root
-		if i < 2 {
+		if wasm {
 			cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		}
 		if b, err := cmd.CombinedOutput(); err != nil {
-			return "", fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, b)
+			return fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, b)
 		}
+		return nil
+	}
+	// The two wasm builds run side by side: they are most of the time.
+	errs := make(chan error, 2)
+	for _, pkg := range [][2]string{{"app.wasm", "./wasm"}, {"analysis.wasm", "./wasm/worker"}} {
+		go func() {
+			errs <- goCmd(true, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(tmp, pkg[0]), pkg[1])
+		}()
+	}
+	if err := errors.Join(<-errs, <-errs); err != nil {
+		return "", err
+	}
+	err = goCmd(false, "run", "./wasm/gensite", "-site", "site", "-wasm", filepath.Join(tmp, "app.wasm"),
+		"-worker-wasm", filepath.Join(tmp, "analysis.wasm"), "-out", out)
+	if err != nil {
+		return "", err
 	}
 	return out, nil
 }
