@@ -152,3 +152,7 @@ test-browser: site ## the page's end-to-end tests in headless Chromium (make dep
 
 bench-browser: site ## time the page in headless Chromium: corpus files and a 100 MB report
 	$(GO) run ./browsertest/benchpage -site build/site
+
+.PHONY: vet-page
+vet-page: ## go vet for the page's wasm packages (they build only with GOOS=js)
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
