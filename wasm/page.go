@@ -92,39 +92,18 @@ func (p *page) onWorker(m js.Value) {
 		}
 		p.busy = false
 		setHidden(byID("status"), true)
-		// The document is parsed in Go from one copy of its bytes: reading
-		// a JSON.parse result through syscall/js costs a call per field.
-		u8 := m.Get("data")
-		raw := make([]byte, u8.Length())
-		js.CopyBytesToGo(raw, u8)
-		parsed, err := ui.ParseJSON(raw)
-		if err != nil {
-			p.crash(err.Error())
-			return
-		}
-		mark("bs-parsed")
 		if m.Get("kind").String() == "compare" {
-			p.diff, p.res = ui.DecodeDiff(parsed), nil
-		} else {
-			r := ui.Decode(parsed)
-			bin := m.Get("intervals")
-			b := make([]byte, bin.Length())
-			js.CopyBytesToGo(b, bin)
-			ivs, err := ui.DecodeIntervals(b)
+			parsed, err := ui.ParseJSON(bytesOf(m.Get("data")))
 			if err != nil {
 				p.crash(err.Error())
 				return
 			}
-			r.Intervals = ivs
-			lb := make([]byte, m.Get("lists").Length())
-			js.CopyBytesToGo(lb, m.Get("lists"))
-			lists, err := ui.DecodeLists(lb)
-			if err != nil || len(lists) != len(r.Findings) {
-				p.crash("the analysis sent damaged finding data; reload the page and try again")
+			p.diff, p.res = ui.DecodeDiff(parsed), nil
+		} else {
+			r, err := decodeResult(m)
+			if err != nil {
+				p.crash(err.Error())
 				return
-			}
-			for i := range r.Findings {
-				r.Findings[i].Intervals = lists[i]
 			}
 			p.res, p.diff = r, nil
 			p.netBytes, p.netParsed = js.Undefined(), false
@@ -144,6 +123,9 @@ func (p *page) onWorker(m js.Value) {
 				root().SetAttribute("data-state", "shown")
 			})
 		})
+	case "warm":
+		p.warm(m)
+		mark("bs-warm")
 	case "network":
 		// Kept as bytes: JSON.parse runs when a view needs it, so the
 		// findings never wait for the network view.
@@ -404,4 +386,64 @@ func nextFrame(f func()) {
 		return nil
 	})
 	js.Global().Call("requestAnimationFrame", cb)
+}
+
+// bytesOf copies a Uint8Array into Go.
+func bytesOf(u8 js.Value) []byte {
+	b := make([]byte, u8.Length())
+	js.CopyBytesToGo(b, u8)
+	return b
+}
+
+// decodeResult reads a "result" message: the findings' JSON, parsed in Go
+// from one copy of its bytes (reading a JSON.parse result through
+// syscall/js costs a call per field), and the binary intervals and lists.
+func decodeResult(m js.Value) (*ui.Result, error) {
+	parsed, err := ui.ParseJSON(bytesOf(m.Get("data")))
+	if err != nil {
+		return nil, err
+	}
+	mark("bs-parsed")
+	r := ui.Decode(parsed)
+	if r.Intervals, err = ui.DecodeIntervals(bytesOf(m.Get("intervals"))); err != nil {
+		return nil, err
+	}
+	lists, err := ui.DecodeLists(bytesOf(m.Get("lists")))
+	if err != nil || len(lists) != len(r.Findings) {
+		return nil, errors.New("the analysis sent damaged finding data; reload the page and try again")
+	}
+	for i := range r.Findings {
+		r.Findings[i].Intervals = lists[i]
+	}
+	return r, nil
+}
+
+// warm renders the Worker's warm-up analysis once, out of sight, and
+// throws it away: like the Worker's own warm-up, it gets the page's code
+// and the browser's style system past their slow first run before a
+// person's report arrives.
+func (p *page) warm(m js.Value) {
+	if p.busy || p.res != nil || p.diff != nil {
+		return
+	}
+	r, err := decodeResult(m)
+	if err != nil {
+		return // only a warm-up: the real result will say what is wrong
+	}
+	app := byID("app")
+	style := app.Get("style")
+	style.Call("setProperty", "visibility", "hidden")
+	style.Call("setProperty", "position", "absolute")
+	style.Call("setProperty", "width", "100%")
+	p.res = r
+	for _, tab := range []string{"findings", "timeline"} {
+		p.tab = tab
+		p.render()
+		app.Get("offsetHeight") // lay it out now
+	}
+	p.res, p.tab = nil, "findings"
+	clear(app)
+	style.Call("removeProperty", "visibility")
+	style.Call("removeProperty", "position")
+	style.Call("removeProperty", "width")
 }

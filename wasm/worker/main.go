@@ -26,6 +26,7 @@ import (
 
 	"backsight/internal/analysis"
 	"backsight/internal/report"
+	"backsight/internal/sample"
 	"backsight/wasm/ui"
 )
 
@@ -44,6 +45,9 @@ func main() {
 		return nil
 	}))
 	post(map[string]any{"type": "ready"})
+	// A file chosen meanwhile waits for the warm-up (wasm has no
+	// preemption), which is over well before a person can pick one.
+	warmUp()
 	select {} // serve messages until the page terminates the Worker
 }
 
@@ -76,41 +80,7 @@ func handle(m js.Value) {
 		res := analysis.Analyze(r, opts)
 		t3 := now()
 		last = res
-		// The findings go first, without the network view (the bulk of the
-		// document) and with the intervals in binary; the network view
-		// follows in a second message, read by the page when it is shown.
-		// The findings' interval lists go in binary too: in a 100 MB report
-		// they are most of the findings' JSON.
-		ivs, net := res.Intervals, res.Network
-		lists := make([][]int, len(res.Findings))
-		evidence := make([][][]int, len(res.Findings))
-		for i := range res.Findings {
-			f := &res.Findings[i]
-			lists[i], f.Intervals = f.Intervals, nil
-			for j := range f.Evidence {
-				evidence[i] = append(evidence[i], f.Evidence[j].Intervals)
-				f.Evidence[j].Intervals = nil
-			}
-		}
-		res.Intervals, res.Network = nil, analysis.Network{Note: net.Note}
-		data := marshal(res)
-		res.Intervals, res.Network = ivs, net
-		for i := range res.Findings {
-			res.Findings[i].Intervals = lists[i]
-			for j := range res.Findings[i].Evidence {
-				res.Findings[i].Evidence[j].Intervals = evidence[i][j]
-			}
-		}
-		bin := ui.EncodeIntervals(intervalRecords(ivs))
-		d, b, l := bytesToJS(data), bytesToJS(bin), bytesToJS(ui.EncodeLists(lists))
-		t4 := now()
-		// The timings let make bench-browser say where the time goes.
-		timing := map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2, "encode": t4 - t3,
-			"jsonBytes": len(data), "intervalBytes": len(bin)}
-		post(map[string]any{"type": "result", "kind": "analysis", "data": d, "intervals": b, "lists": l, "timing": timing},
-			d.Get("buffer"), b.Get("buffer"), l.Get("buffer"))
-		n := bytesToJS(marshal(net))
-		post(map[string]any{"type": "network", "data": n}, n.Get("buffer"))
+		postResult("result", res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2})
 	case "compare":
 		before := readAll(m.Get("before"))
 		after := readAll(m.Get("after"))
@@ -122,6 +92,60 @@ func handle(m js.Value) {
 	case "export":
 		d := bytesToJS(marshal(last))
 		post(map[string]any{"type": "export", "data": d}, d.Get("buffer"))
+	}
+}
+
+// warmUp runs the whole pipeline once on the bundled sample right after
+// the Worker starts, and hands the result to the page as "warm" so
+// that it renders it once out of sight. The browser compiles wasm in a
+// fast baseline tier first and optimises functions only once they have
+// run; without this, a person's first report would pay that price.
+func warmUp() {
+	p := report.NewParser("warm-up")
+	p.Write(sample.Report())
+	res := analysis.Analyze(report.Merge(p.Close()), analysis.DefaultOptions())
+	postResult("warm", res, nil)
+}
+
+// postResult sends an analysis to the page: the findings first, without
+// the network view (the bulk of the document) and with the intervals and
+// the findings' interval lists in binary (in a 100 MB report those lists
+// are most of the findings' JSON); the network view follows in a second
+// message, read by the page when it is shown.
+func postResult(typ string, res *analysis.Result, timing map[string]any) {
+	start := now()
+	ivs, net := res.Intervals, res.Network
+	lists := make([][]int, len(res.Findings))
+	evidence := make([][][]int, len(res.Findings))
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		lists[i], f.Intervals = f.Intervals, nil
+		for j := range f.Evidence {
+			evidence[i] = append(evidence[i], f.Evidence[j].Intervals)
+			f.Evidence[j].Intervals = nil
+		}
+	}
+	res.Intervals, res.Network = nil, analysis.Network{Note: net.Note}
+	data := marshal(res)
+	res.Intervals, res.Network = ivs, net
+	for i := range res.Findings {
+		res.Findings[i].Intervals = lists[i]
+		for j := range res.Findings[i].Evidence {
+			res.Findings[i].Evidence[j].Intervals = evidence[i][j]
+		}
+	}
+	bin := ui.EncodeIntervals(intervalRecords(ivs))
+	d, b, l := bytesToJS(data), bytesToJS(bin), bytesToJS(ui.EncodeLists(lists))
+	if timing != nil {
+		// The timings let make bench-browser say where the time goes.
+		timing["encode"] = now() - start
+		timing["jsonBytes"], timing["intervalBytes"] = len(data), len(bin)
+	}
+	post(map[string]any{"type": typ, "kind": "analysis", "data": d, "intervals": b, "lists": l, "timing": timing},
+		d.Get("buffer"), b.Get("buffer"), l.Get("buffer"))
+	if typ == "result" {
+		n := bytesToJS(marshal(net))
+		post(map[string]any{"type": "network", "data": n}, n.Get("buffer"))
 	}
 }
 
