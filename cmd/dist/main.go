@@ -40,6 +40,7 @@ var (
 	styleTag  = regexp.MustCompile(`<link rel="stylesheet" href="([^"]+)">\n?`)
 	// The page's service worker and manifest mean nothing from file://.
 	dropTags = regexp.MustCompile(`<link rel="manifest" href="[^"]*">\n?|<script src="(?:[^"]*/)?offline(?:\.[0-9a-f]+)?\.js"(?: defer)?></script>\n?`)
+	iconTag  = regexp.MustCompile(`<link rel="icon" href="([^"]+)"`)
 	metaTag  = regexp.MustCompile(`<meta name="(backsight-[a-z-]+)" content="([^"]*)">`)
 	// What is left pointing at a file once everything is inlined: an error.
 	fileRef = regexp.MustCompile(`\s(?:src|href)="([^"#][^"]*)"`)
@@ -51,6 +52,21 @@ var types = map[string]string{
 	".js":     "text/javascript",
 	".ndjson": "application/x-ndjson",
 	".json":   "application/json",
+	".svg":    "image/svg+xml",
+	".png":    "image/png",
+}
+
+// dataURL reads a file of the site into a data: URL.
+func dataURL(files fs.FS, name string) (string, error) {
+	b, err := readFile(files, name)
+	if err != nil {
+		return "", err
+	}
+	typ, ok := types[path.Ext(name)]
+	if !ok {
+		typ = "application/octet-stream"
+	}
+	return "data:" + typ + ";base64," + base64.StdEncoding.EncodeToString(b), nil
 }
 
 // bootstrap runs before the page's own scripts. A Worker cannot start from
@@ -124,17 +140,20 @@ func build(files fs.FS) ([]byte, error) {
 	})
 	page = metaTag.ReplaceAllStringFunc(page, func(tag string) string {
 		m := metaTag.FindStringSubmatch(tag)
-		b, err := readFile(files, m[2])
+		url, err := dataURL(files, m[2])
 		if err != nil {
 			fail(err)
 			return tag
 		}
-		typ, ok := types[path.Ext(m[2])]
-		if !ok {
-			typ = "application/octet-stream"
-		}
-		url := "data:" + typ + ";base64," + base64.StdEncoding.EncodeToString(b)
 		return `<meta name="` + m[1] + `" content="` + url + `">`
+	})
+	page = iconTag.ReplaceAllStringFunc(page, func(tag string) string {
+		url, err := dataURL(files, iconTag.FindStringSubmatch(tag)[1])
+		if err != nil {
+			fail(err)
+			return tag
+		}
+		return `<link rel="icon" href="` + url + `"`
 	})
 	if firstErr != nil {
 		return nil, firstErr

@@ -20,6 +20,7 @@ const standInIndex = `<!doctype html>
 <meta name="backsight-sample" content="sample.ndjson">
 <link rel="stylesheet" href="style.89abcdef.css">
 <link rel="manifest" href="manifest.webmanifest">
+<link rel="icon" href="icons/icon.svg" type="image/svg+xml">
 <script src="wasm_exec.22334455.js" defer></script>
 <script src="loader.0123abcd.js" defer></script>
 <script src="offline.js" defer></script>
@@ -43,6 +44,7 @@ func standIn() fstest.MapFS {
 		"sample.ndjson":         f(`{"type":"access"}` + "\n"),
 		"offline.js":            f("navigator.serviceWorker.register('sw.js');"),
 		"manifest.webmanifest":  f("{}"),
+		"icons/icon.svg":        f(`<svg xmlns="http://www.w3.org/2000/svg"/>`),
 	}
 }
 
@@ -68,6 +70,9 @@ func TestBuild(t *testing.T) {
 		t.Fatalf("no CSP meta in\n%s", page)
 	}
 	csp := m[1]
+	if !strings.Contains(page, `<link rel="icon" href="data:image/svg+xml;base64,`) {
+		t.Error("the icon is not inlined as a data: URL")
+	}
 	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "'self'") {
 		t.Errorf("CSP too open: %s", csp)
 	}
