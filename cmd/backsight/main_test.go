@@ -48,11 +48,11 @@ func TestExitStatus(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "nope.ndjson")
 	line := `{"accessor":{"identifier":"com.example.a","identifierType":"bundleID"},"category":"photos","identifier":"A","kind":"intervalBegin","timeStamp":"2025-01-01T01:00:00.000+01:00","type":"access"}`
 	for _, c := range []struct {
-		name   string
-		stdin  string
-		args   []string
-		code   int
-		says   string // a part of what the command must say (stdout or stderr)
+		name  string
+		stdin string
+		args  []string
+		code  int
+		says  string // a part of what the command must say (stdout or stderr)
 	}{
 		{"sample when no file", "", nil, exitOK, ""},
 		{"one report", "", []string{good}, exitOK, ""},

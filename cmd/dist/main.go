@@ -170,8 +170,10 @@ func build(files fs.FS) ([]byte, error) {
 	}
 	page = page[:i] + tail.String() + page[i:]
 
-	if m := fileRef.FindStringSubmatch(page); m != nil && !strings.HasPrefix(m[1], "data:") {
-		return nil, fmt.Errorf("index.html still refers to %q, which dist does not know how to inline", m[1])
+	for _, m := range fileRef.FindAllStringSubmatch(page, -1) {
+		if !strings.HasPrefix(m[1], "data:") {
+			return nil, fmt.Errorf("index.html still refers to %q, which dist does not know how to inline", m[1])
+		}
 	}
 
 	// The file has no server to send headers, so its policy is a <meta>:
