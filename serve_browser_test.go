@@ -211,6 +211,30 @@ func TestBrowserEmbed(t *testing.T) {
 	}
 }
 
+// The embed route takes its language and theme from the query, over the
+// browser's language and the system's theme.
+func TestBrowserEmbedQuery(t *testing.T) {
+	srv := httptest.NewServer(newHandler(os.DirFS(siteDir(t))))
+	defer srv.Close()
+	ctx := browser(t)
+	for _, c := range []struct{ query, ui, bg string }{
+		{"?lang=zh&theme=dark", "zh", "rgb(21, 22, 24)"},
+		{"?lang=en&theme=light", "en", "rgb(247, 247, 245)"},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/embed"+c.query)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := waitJS(ctx, `document.readyState === 'complete' ? document.documentElement.dataset.ui + ' ' +
+			getComputedStyle(document.body).backgroundColor + ' ' + document.documentElement.hasAttribute('data-embed') : ''`, 20*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := c.ui + " " + c.bg + " true"; got != want {
+			t.Errorf("/embed%s: language, background, data-embed = %q, want %q", c.query, got, want)
+		}
+	}
+}
+
 // freePort finds a loopback port for wrangler.
 func freePort(t *testing.T) int {
 	t.Helper()

@@ -8,9 +8,15 @@
   const meta = (name) => document.querySelector('meta[name="' + name + '"]').content;
   const root = document.documentElement;
 
-  // The language: a saved choice, else the browser's.
-  let lang = 'en';
-  try { lang = localStorage.getItem('backsight-lang') || ''; } catch (e) { lang = ''; }
+  // The language: ?lang= (the embed snippet sets it), else a saved choice,
+  // else the browser's. ?theme= likewise overrides the system's theme.
+  const query = new URLSearchParams(location.search);
+  let lang = query.get('lang') || '';
+  if (lang !== 'en' && lang !== 'zh') {
+    try { lang = localStorage.getItem('backsight-lang') || ''; } catch (e) { lang = ''; }
+  }
+  const theme = query.get('theme');
+  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
   if (lang !== 'en' && lang !== 'zh') {
     lang = (navigator.languages || [navigator.language]).some((l) => /^zh\b/i.test(l)) ? 'zh' : 'en';
   }
