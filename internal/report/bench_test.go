@@ -102,3 +102,27 @@ func BenchmarkStream100MB(b *testing.B) {
 		runtime.KeepAlive(f)
 	}
 }
+
+// BenchmarkMergeCorpus merges every corpus file (the files are parsed
+// before the timer starts): the five overlapping 2025 exports are most of
+// the work, as on the page.
+func BenchmarkMergeCorpus(b *testing.B) {
+	var files []*File
+	for _, c := range corpusFigures {
+		files = append(files, parseBytes(c.file, readCorpus(b, c.file)))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Merge(files...)
+	}
+}
+
+// BenchmarkMerge100MB merges the generated 100 MB report alone, as the
+// page's Worker does after parsing it.
+func BenchmarkMerge100MB(b *testing.B) {
+	f := parseBytes("big", bigReport(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		Merge(f)
+	}
+}

@@ -64,8 +64,8 @@ func FuzzDifferential(f *testing.F) {
 	})
 }
 
-// FuzzMerge: two files cut from one input merge without panicking, and
-// every record lands in at most one interval.
+// FuzzMerge: two files cut from one input merge without panicking, as
+// refMerge does, and every record lands in at most one interval.
 func FuzzMerge(f *testing.F) {
 	fuzzSeeds(f)
 	f.Add([]byte(aLine + "\n" + aLine + "\n" + aLine[:len(aLine)-60] + "intervalEnd\",\"timeStamp\":\"2021-09-05T10:00:54.207+08:00\",\"type\":\"access\"}"))
@@ -73,6 +73,9 @@ func FuzzMerge(f *testing.F) {
 		cut := len(data) / 2
 		a, b := parseBytes("a", data[:cut]), parseBytes("b", data[cut:])
 		r := Merge(a, b, a)
+		if d := diffReports(r, refMerge(a, b, a)); d != "" {
+			t.Fatalf("Merge and refMerge differ: %s", d)
+		}
 		if len(r.Intervals) > len(a.Access)+len(b.Access) {
 			t.Fatalf("%d intervals from %d records", len(r.Intervals), len(a.Access)+len(b.Access))
 		}

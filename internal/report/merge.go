@@ -2,7 +2,9 @@ package report
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
+	"unsafe"
 )
 
 // Merge combines files into one report: access records de-duplicated by
@@ -16,159 +18,469 @@ import (
 // its interval DoubledBegin. Strings are shared across files, so merging
 // many exports keeps one copy of each bundle id and domain.
 func Merge(files ...*File) *Report {
-	r := &Report{Files: files}
-	strs := make(map[string]string)
-	intern := func(s string) string {
-		if s == "" {
-			return ""
-		}
-		if t, ok := strs[s]; ok {
-			return t
-		}
-		strs[s] = s
-		return s
-	}
+	m := merger{r: &Report{Files: files}, files: files, strs: newStrTable()}
+	m.fileEnds()
+	m.access()
+	m.network()
+	return m.r
+}
 
-	// The last timestamp of each file bounds the intervals it left open.
-	fileEnd := make([]int64, len(files))
-	n := 0
-	for fi, f := range files {
+// merger holds Merge's working state. In the browser Merge runs in wasm on
+// one thread, where Go maps keyed by strings, sorting structs of 160
+// bytes and the write barriers of pointer-holding tables cost most of its
+// time; so the access records are visited in place in a k-way merge of
+// the files' runs, identifiers are found in a pointer-free hash table,
+// and strings become small integers once.
+type merger struct {
+	r       *Report
+	files   []*File
+	fileEnd []int64 // the last timestamp of each file
+	strs    strTable
+
+	ids    idTable
+	noID   map[accessKey]int32 // records without identifier (or of an unknown kind): the file first seen in
+	states []idState
+}
+
+// fileEnds notes the last timestamp of each file: it bounds the intervals
+// the file left open.
+func (m *merger) fileEnds() {
+	m.fileEnd = make([]int64, len(m.files))
+	for fi, f := range m.files {
+		end := int64(0)
 		for i := range f.Access {
-			fileEnd[fi] = max(fileEnd[fi], f.Access[i].Time.Millis)
+			end = max(end, f.Access[i].Time.Millis)
 		}
 		for i := range f.Network {
-			fileEnd[fi] = max(fileEnd[fi], f.Network[i].Last.Millis)
+			end = max(end, f.Network[i].Last.Millis)
 		}
+		m.fileEnd[fi] = end
+	}
+}
+
+// rank orders the kinds at one time: a begin before an end, so that
+// zero-length intervals pair whatever the file order.
+var kindRank = [...]uint8{KindOther: 1, KindBegin: 0, KindEnd: 2, KindEvent: 1}
+
+func rankOf(k Kind) uint8 {
+	if int(k) < len(kindRank) {
+		return kindRank[k]
+	}
+	return 1
+}
+
+// before is the order in which access records are paired.
+func before(a, b *Access) bool {
+	return a.Time.Millis < b.Time.Millis || a.Time.Millis == b.Time.Millis && rankOf(a.Kind) < rankOf(b.Kind)
+}
+
+// runOrder returns the order of acc by time and rank, ties in file order:
+// nil when acc is in order already, as real files are (time-ordered; at
+// most a begin logged after an end of the same millisecond). Nearly
+// sorted records are put in order by insertion; when that takes more
+// moves than there are records, a sort does the rest.
+func runOrder(acc []Access) []int32 {
+	i := 1
+	for i < len(acc) && !before(&acc[i], &acc[i-1]) {
+		i++
+	}
+	if i >= len(acc) {
+		return nil
+	}
+	perm := make([]int32, len(acc))
+	for k := range perm {
+		perm[k] = int32(k)
+	}
+	budget := len(acc)
+	for ; i < len(perm); i++ {
+		for j := i; j > 0 && before(&acc[perm[j]], &acc[perm[j-1]]); j-- {
+			perm[j], perm[j-1] = perm[j-1], perm[j]
+			if budget--; budget < 0 {
+				slices.SortFunc(perm, func(x, y int32) int {
+					a, b := &acc[x], &acc[y]
+					return cmp.Or(cmp.Compare(a.Time.Millis, b.Time.Millis), cmp.Compare(rankOf(a.Kind), rankOf(b.Kind)), cmp.Compare(x, y))
+				})
+				return perm
+			}
+		}
+	}
+	return perm
+}
+
+// cursor walks one file's access records in order.
+type cursor struct {
+	acc    []Access
+	perm   []int32 // nil: acc is in order
+	next   int     // position in the order
+	file   int32
+	millis int64 // of the record at next
+	rank   uint8
+}
+
+func (c *cursor) index() int {
+	if c.perm != nil {
+		return int(c.perm[c.next])
+	}
+	return c.next
+}
+
+// load caches the order key of the record at next; false at the end.
+func (c *cursor) load() bool {
+	if c.next >= len(c.acc) {
+		return false
+	}
+	a := &c.acc[c.index()]
+	c.millis, c.rank = a.Time.Millis, rankOf(a.Kind)
+	return true
+}
+
+func (c *cursor) less(d *cursor) bool {
+	return c.millis < d.millis || c.millis == d.millis && (c.rank < d.rank || c.rank == d.rank && c.file < d.file)
+}
+
+// access pairs the access records of all files in time order: a stable
+// merge of the files' runs, ties going to the earlier file.
+func (m *merger) access() {
+	n := 0
+	for _, f := range m.files {
 		n += len(f.Access)
 	}
+	m.r.Intervals = make([]Interval, 0, n/2+1)
+	m.ids = newIDTable(n)
+	m.states = make([]idState, 0, n/2+1)
 
-	// Access lines are time-ordered within a file; across files they are
-	// merged by time so that pairing sees begins before their ends. At
-	// equal times a begin sorts before an end, so zero-length intervals
-	// pair whatever the file order.
-	all := make([]Access, 0, n)
-	for fi, f := range files {
-		for _, a := range f.Access {
-			a.Pos.File = int32(fi)
-			all = append(all, a)
+	// A min-heap of the files' cursors; with one file it is just a loop.
+	h := make([]cursor, 0, len(m.files))
+	for fi, f := range m.files {
+		c := cursor{acc: f.Access, perm: runOrder(f.Access), file: int32(fi)}
+		if c.load() {
+			h = append(h, c)
 		}
 	}
-	rank := func(k Kind) int {
-		switch k {
-		case KindBegin:
-			return 0
-		case KindEnd:
-			return 2
+	if len(h) == 1 {
+		c := &h[0]
+		for ; c.next < len(c.acc); c.next++ {
+			m.visit(c.file, c.index())
 		}
-		return 1
-	}
-	slices.SortStableFunc(all, func(a, b Access) int {
-		return cmp.Or(cmp.Compare(a.Time.Millis, b.Time.Millis), cmp.Compare(rank(a.Kind), rank(b.Kind)))
-	})
-
-	// A record is the same record in another file when its identifier and
-	// kind match; a record without identifier (not seen in real files)
-	// when its app, category, kind and time do.
-	type accessKey struct {
-		id       string
-		kind     Kind
-		app, cat string
-		millis   int64
-	}
-	seenIn := make(map[accessKey]int32) // the file a record was first seen in
-	latest := make(map[string]int)      // identifier -> its latest interval
-	open := make(map[string]int)        // identifier -> its open interval
-	openEnd := make(map[int]int64)      // open interval -> last time of the files holding its begin
-	r.Intervals = make([]Interval, 0, n/2+1)
-
-	for i := range all {
-		a := &all[i]
-		r.see(a.Time)
-		k := accessKey{id: a.ID, kind: a.Kind}
-		if a.ID == "" {
-			k.app, k.cat, k.millis = a.App, a.CategoryLabel(), a.Time.Millis
+	} else {
+		for i := len(h)/2 - 1; i >= 0; i-- {
+			down(h, i)
 		}
-		if fi, dup := seenIn[k]; dup {
-			if a.Kind == KindBegin && a.ID != "" {
-				j := latest[a.ID]
-				if fi == a.Pos.File {
-					r.Intervals[j].Flags |= DoubledBegin
-				}
-				if _, isOpen := open[a.ID]; isOpen {
-					openEnd[j] = max(openEnd[j], fileEnd[a.Pos.File])
-				}
+		for len(h) > 0 {
+			c := &h[0]
+			m.visit(c.file, c.index())
+			c.next++
+			if !c.load() {
+				h[0] = h[len(h)-1]
+				h = h[:len(h)-1]
 			}
-			continue
+			down(h, 0)
 		}
-		seenIn[k] = a.Pos.File
-		iv := Interval{App: intern(a.App), Category: a.Category, CategoryName: intern(a.CategoryName), ID: a.ID,
-			Begin: a.Time, End: a.Time, Broadcaster: intern(a.Broadcaster)}
-		if a.OutOfProcess {
-			iv.Flags |= OutOfProcess
-		}
-		switch a.Kind {
-		case KindBegin:
-			iv.Flags |= Open
-			iv.Begins = a.Pos
-			if a.ID != "" {
-				open[a.ID] = len(r.Intervals)
-				latest[a.ID] = len(r.Intervals)
-			}
-			openEnd[len(r.Intervals)] = fileEnd[a.Pos.File]
-		case KindEnd:
-			if j, ok := open[a.ID]; ok && a.ID != "" {
-				b := &r.Intervals[j]
-				b.End, b.Ends = a.Time, a.Pos
-				b.Flags = b.Flags&^Open | iv.Flags&OutOfProcess
-				if b.Broadcaster == "" {
-					b.Broadcaster = iv.Broadcaster
-				}
-				delete(open, a.ID)
-				delete(openEnd, j)
-				continue
-			}
-			iv.Flags |= NoBegin
-			iv.Ends = a.Pos
-		default:
-			iv.Flags |= Event
-			iv.Begins, iv.Ends = a.Pos, a.Pos
-		}
-		r.Intervals = append(r.Intervals, iv)
 	}
 
 	// An interval still open at export lasted at least until the last
 	// timestamp of the newest file that holds its begin (not the merged
 	// report's end: a later export that dropped the record says nothing).
-	for j, end := range openEnd {
-		iv := &r.Intervals[j]
-		iv.End = Time{Millis: max(end, iv.Begin.Millis), Offset: iv.Begin.Offset}
-	}
-
-	net := make(map[NetworkKey]int)
-	for fi, f := range files {
-		for _, n := range f.Network {
-			n.Pos.File = int32(fi)
-			r.see(n.Last)
-			r.see(n.First)
-			n.App, n.Domain, n.Context = intern(n.App), intern(n.Domain), intern(n.Context)
-			n.Owner, n.InitiatedName = intern(n.Owner), intern(n.InitiatedName)
-			k := n.Key()
-			if j, ok := net[k]; ok {
-				if n.Last.Millis > r.Network[j].Last.Millis {
-					r.Network[j] = n
-				}
-				continue
-			}
-			net[k] = len(r.Network)
-			r.Network = append(r.Network, n)
+	for i := range m.states {
+		st := &m.states[i]
+		if st.open {
+			iv := &m.r.Intervals[st.begin]
+			iv.End = Time{Millis: max(st.openEnd, iv.Begin.Millis), Offset: iv.Begin.Offset}
 		}
 	}
-	slices.SortStableFunc(r.Network, func(a, b Network) int {
-		return cmp.Or(cmp.Compare(a.App, b.App), cmp.Compare(a.Domain, b.Domain), cmp.Compare(a.Context, b.Context),
-			cmp.Compare(a.Initiated, b.Initiated), cmp.Compare(a.InitiatedName, b.InitiatedName))
-	})
-	return r
 }
+
+func down(h []cursor, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		if r := l + 1; r < len(h) && h[r].less(&h[l]) {
+			l = r
+		}
+		if !h[l].less(&h[i]) {
+			return
+		}
+		h[i], h[l] = h[l], h[i]
+		i = l
+	}
+}
+
+// accessKey identifies a record without identifier (not seen in real
+// files) by its app, category, kind and time, and one of a kind Backsight
+// does not know by identifier and kind.
+type accessKey struct {
+	id       string
+	kind     Kind
+	app, cat string
+	millis   int64
+}
+
+// idState is what pairing knows about one access identifier.
+type idState struct {
+	file, idx int32    // a record with this identifier, for comparisons
+	first     [4]int32 // by Kind: the file that kind was first seen in, -1 if not yet
+	begin     int32    // the interval of its begin
+	open      bool     // that interval has no end yet
+	openEnd   int64    // the last time of the files holding its begin
+}
+
+// visit pairs the record files[fi].Access[i], the next in time order.
+func (m *merger) visit(fi int32, i int) {
+	a := &m.files[fi].Access[i]
+	m.r.see(a.Time)
+	pos := Pos{File: fi, Line: a.Pos.Line}
+	var st *idState
+	if a.ID == "" || int(a.Kind) >= len(st.first) {
+		// A record is the same record in another file when its identifier
+		// and kind match; a record without identifier when its app,
+		// category, kind and time do.
+		k := accessKey{id: a.ID, kind: a.Kind}
+		if a.ID == "" {
+			k.app, k.cat, k.millis = a.App, a.CategoryLabel(), a.Time.Millis
+		}
+		if m.noID == nil {
+			m.noID = make(map[accessKey]int32)
+		}
+		if _, dup := m.noID[k]; dup {
+			return
+		}
+		m.noID[k] = fi
+	} else {
+		st = m.state(a.ID, fi, i)
+		if first := st.first[a.Kind]; first >= 0 {
+			if a.Kind == KindBegin {
+				if first == fi {
+					m.r.Intervals[st.begin].Flags |= DoubledBegin
+				}
+				if st.open {
+					st.openEnd = max(st.openEnd, m.fileEnd[fi])
+				}
+			}
+			return
+		}
+		st.first[a.Kind] = fi
+	}
+
+	iv := Interval{App: m.strs.str(a.App), Category: a.Category, CategoryName: m.strs.str(a.CategoryName), ID: a.ID,
+		Begin: a.Time, End: a.Time, Broadcaster: m.strs.str(a.Broadcaster)}
+	if a.OutOfProcess {
+		iv.Flags |= OutOfProcess
+	}
+	switch a.Kind {
+	case KindBegin:
+		iv.Flags |= Open
+		iv.Begins = pos
+		if st != nil {
+			st.begin, st.open, st.openEnd = int32(len(m.r.Intervals)), true, m.fileEnd[fi]
+		} else {
+			// Without identifier nothing ends it.
+			iv.End = Time{Millis: max(m.fileEnd[fi], a.Time.Millis), Offset: a.Time.Offset}
+		}
+	case KindEnd:
+		if st != nil && st.open {
+			b := &m.r.Intervals[st.begin]
+			b.End, b.Ends = a.Time, pos
+			b.Flags = b.Flags&^Open | iv.Flags&OutOfProcess
+			if b.Broadcaster == "" {
+				b.Broadcaster = iv.Broadcaster
+			}
+			st.open = false
+			return
+		}
+		iv.Flags |= NoBegin
+		iv.Ends = pos
+	default:
+		iv.Flags |= Event
+		iv.Begins, iv.Ends = pos, pos
+	}
+	m.r.Intervals = append(m.r.Intervals, iv)
+}
+
+// state finds or adds the state of the identifier id, which the record
+// files[fi].Access[i] holds.
+func (m *merger) state(id string, fi int32, i int) *idState {
+	h := m.ids.hash(id)
+	mask := uint32(len(m.ids.slots) - 1)
+	for s := uint32(h) & mask; ; s = (s + 1) & mask {
+		sl := &m.ids.slots[s]
+		if sl.st == 0 {
+			m.states = append(m.states, idState{file: fi, idx: int32(i), first: [4]int32{-1, -1, -1, -1}})
+			*sl = idSlot{hash: uint32(h >> 32), st: int32(len(m.states))}
+			return &m.states[len(m.states)-1]
+		}
+		if sl.hash == uint32(h>>32) {
+			st := &m.states[sl.st-1]
+			if m.files[st.file].Access[st.idx].ID == id {
+				return st
+			}
+		}
+	}
+}
+
+// idTable maps identifiers to their idState: open addressing over a
+// seeded hash (a hostile report cannot make it slow), with slots that
+// hold no pointers; the identifier itself is compared in the record that
+// first had it.
+type idTable struct {
+	seed  maphash.Seed
+	slots []idSlot
+}
+
+type idSlot struct {
+	hash uint32 // the hash's upper half, checked before the identifier
+	st   int32  // 1 + the index in merger.states; 0 for a free slot
+}
+
+// newIDTable makes a table for up to n identifiers, at most two thirds full.
+func newIDTable(n int) idTable {
+	size := 16
+	for size < n+n/2 {
+		size *= 2
+	}
+	return idTable{seed: maphash.MakeSeed(), slots: make([]idSlot, size)}
+}
+
+func (t *idTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
+
+// strTable keeps one copy of each string across files and numbers them.
+// The parser already keeps one copy per file, so a small cache keyed by
+// the string's address answers most lookups without hashing its bytes.
+type strTable struct {
+	m     map[string]uint32
+	list  []string // by number; 0 is ""
+	cache [1024]strSlot
+}
+
+type strSlot struct {
+	p  *byte
+	n  int
+	id uint32
+}
+
+func newStrTable() strTable {
+	return strTable{m: make(map[string]uint32), list: []string{""}}
+}
+
+// id returns the number of s.
+func (t *strTable) id(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	p := unsafe.StringData(s)
+	e := &t.cache[(uint64(uintptr(unsafe.Pointer(p)))*0x9e3779b97f4a7c15)>>54]
+	if e.p == p && e.n == len(s) {
+		return e.id
+	}
+	id, ok := t.m[s]
+	if !ok {
+		id = uint32(len(t.list))
+		t.list = append(t.list, s)
+		t.m[s] = id
+	}
+	*e = strSlot{p, len(s), id}
+	return id
+}
+
+// str returns the shared copy of s.
+func (t *strTable) str(s string) string { return t.list[t.id(s)] }
+
+// netKey is NetworkKey with its strings as numbers in strTable, then
+// as ranks in string order, so that keys compare as integers.
+type netKey struct {
+	app, domain, context, initiatedName uint32
+	initiated                           Initiated
+}
+
+func (a *netKey) compare(b *netKey) int {
+	return cmp.Or(cmp.Compare(a.app, b.app), cmp.Compare(a.domain, b.domain), cmp.Compare(a.context, b.context),
+		cmp.Compare(a.initiated, b.initiated), cmp.Compare(a.initiatedName, b.initiatedName))
+}
+
+// netRef is where a network record is: its file and index.
+type netRef struct{ file, idx int32 }
+
+// network keeps the newest record per NetworkKey, sorted by key. Sorting
+// first brings a key's records together, so no map is needed: of each
+// run of equal keys the first record (in file order) with the latest
+// Last is kept.
+func (m *merger) network() {
+	n := 0
+	for _, f := range m.files {
+		n += len(f.Network)
+	}
+	if n == 0 {
+		return
+	}
+	keys := make([]netKey, 0, n)
+	refs := make([]netRef, 0, n)
+	for fi, f := range m.files {
+		for i := range f.Network {
+			nr := &f.Network[i]
+			m.r.see(nr.Last)
+			m.r.see(nr.First)
+			keys = append(keys, netKey{m.strs.id(nr.App), m.strs.id(nr.Domain), m.strs.id(nr.Context),
+				m.strs.id(nr.InitiatedName), nr.Initiated})
+			refs = append(refs, netRef{int32(fi), int32(i)})
+		}
+	}
+
+	// Strings to ranks, over the strings the keys use.
+	used := make([]uint32, len(m.strs.list))
+	for i := range keys {
+		k := &keys[i]
+		used[k.app], used[k.domain], used[k.context], used[k.initiatedName] = 1, 1, 1, 1
+	}
+	var ids []uint32
+	for id, u := range used {
+		if u != 0 {
+			ids = append(ids, uint32(id))
+		}
+	}
+	slices.SortFunc(ids, func(a, b uint32) int { return cmp.Compare(m.strs.list[a], m.strs.list[b]) })
+	rank := used
+	for r, id := range ids {
+		rank[id] = uint32(r)
+	}
+	sorted := true
+	for i := range keys {
+		k := &keys[i]
+		k.app, k.domain, k.context, k.initiatedName = rank[k.app], rank[k.domain], rank[k.context], rank[k.initiatedName]
+		if i > 0 && sorted && keys[i-1].compare(k) > 0 {
+			sorted = false
+		}
+	}
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	if !sorted {
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Or(keys[a].compare(&keys[b]), cmp.Compare(a, b)) })
+	}
+
+	out := make([]Network, 0, n)
+	for g := 0; g < len(order); {
+		best := order[g]
+		last := m.netRecord(refs[best]).Last.Millis
+		h := g + 1
+		for ; h < len(order) && keys[order[h]] == keys[order[g]]; h++ {
+			if l := m.netRecord(refs[order[h]]).Last.Millis; l > last {
+				best, last = order[h], l
+			}
+		}
+		g = h
+		ref := refs[best]
+		nr := *m.netRecord(ref)
+		nr.Pos.File = ref.file
+		nr.App, nr.Domain, nr.Context = m.strs.str(nr.App), m.strs.str(nr.Domain), m.strs.str(nr.Context)
+		nr.Owner, nr.InitiatedName = m.strs.str(nr.Owner), m.strs.str(nr.InitiatedName)
+		out = append(out, nr)
+	}
+	m.r.Network = out
+}
+
+func (m *merger) netRecord(r netRef) *Network { return &m.files[r.file].Network[r.idx] }
 
 func (r *Report) see(t Time) {
 	if t.IsZero() {
