@@ -56,22 +56,26 @@ func appsOf(findings []Finding, nw Network) []AppInfo {
 	}
 	// Apple labels domains, not records: a domain labelled tracking in
 	// any record counts as a tracker for every app that contacts it.
-	trackingDomain := map[string]bool{}
+	trackingDomain := make(map[string]bool, len(nw.Domains))
 	for _, d := range nw.Domains {
 		trackingDomain[d.Domain] = d.Tracking
 	}
+	domains := map[string]bool{} // one app's domains, reused across apps
 	for _, n := range nw.Apps {
 		a := get(n.App, n.Name, n.NameZH)
 		a.Hits = n.Hits
-		tracking := map[string]bool{}
-		domains := map[string]bool{}
+		clear(domains)
+		a.Domains, a.Trackers = 0, 0
 		for _, d := range n.Domains {
+			if domains[d.Domain] {
+				continue
+			}
 			domains[d.Domain] = true
+			a.Domains++
 			if trackingDomain[d.Domain] {
-				tracking[d.Domain] = true
+				a.Trackers++
 			}
 		}
-		a.Domains, a.Trackers = len(domains), len(tracking)
 		// Trackers add a little concern; access findings dominate.
 		a.Score = min(100, a.Score+min(10, a.Trackers))
 	}
@@ -164,13 +168,21 @@ var flagNames = []struct {
 // that an index into Result.Intervals is an index into r.Intervals.
 func intervalsInfo(r *report.Report) []IntervalInfo {
 	out := make([]IntervalInfo, len(r.Intervals))
+	// Intervals with the same flags share one list of names: the document
+	// is read, never changed, and most intervals have none.
+	flagLists := map[report.IntervalFlag][]string{}
 	for i := range r.Intervals {
 		iv := &r.Intervals[i]
-		flags := []string{}
-		for _, f := range flagNames {
-			if iv.Has(f.flag) {
-				flags = append(flags, f.name)
+		flags, ok := flagLists[iv.Flags]
+		if !ok {
+			flags = []string{}
+			for _, f := range flagNames {
+				if iv.Has(f.flag) {
+					flags = append(flags, f.name)
+				}
 			}
+			flags = slices.Clip(flags)
+			flagLists[iv.Flags] = flags
 		}
 		pos := iv.Begins
 		if iv.Has(report.NoBegin) {

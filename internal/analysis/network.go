@@ -39,6 +39,10 @@ func initiated(i report.Initiated) string {
 // networkOf builds the network view. r.Network holds one record per (app,
 // domain, context, initiated), newest across files, so adding hits of
 // different records never counts one contact twice.
+//
+// The view is built in one pass over the records, which are sorted by app,
+// and every sort orders pointers, not the large structs the document holds:
+// on a 100 MB report this is most of Analyze's time.
 func networkOf(r *report.Report) Network {
 	nw := Network{Note: networkNote, Apps: []NetApp{}, Domains: []NetDomain{}, Companies: []NetCompany{}, Websites: []NetWebsite{}}
 	// r.Network is sorted by app, so each app's records are consecutive
@@ -50,33 +54,32 @@ func networkOf(r *report.Report) Network {
 		}
 		return apps
 	}
-	domains := map[string]*NetDomain{}
+	domains := make(map[string]*NetDomain)
 	var domainOrder []*NetDomain
-	companies := map[string]*NetCompany{}
-	companyDomains := map[string]map[string]bool{}
-	websites := map[string]*NetWebsite{}
-	websiteDomains := map[string]map[string]bool{}
+	domainOf := make([]*NetDomain, len(r.Network)) // each record's domain
+	websites := make(map[string]*NetWebsite)
+	var websiteOrder []*NetWebsite
+	websiteDomains := make(map[string]map[string]bool)
+	// appRecords[k] are the records of the k-th app, in r.Network's order.
+	var appRecords [][]*report.Network
 
 	for i := range r.Network {
 		n := &r.Network[i]
 		if k := len(nw.Apps); k == 0 || nw.Apps[k-1].App != n.App {
 			c := catalog.Lookup(n.App)
 			nw.Apps = append(nw.Apps, NetApp{App: n.App, Name: c.Name, NameZH: c.NameZH})
+			appRecords = append(appRecords, nil)
 		}
-		a := &nw.Apps[len(nw.Apps)-1]
-		ip := isIP(n)
-		a.Hits += n.Hits
-		a.Domains = append(a.Domains, NetAppDomain{
-			Domain: n.Domain, Hits: n.Hits, First: timeString(n.First), Last: timeString(n.Last),
-			Initiated: initiated(n.Initiated), Context: n.Context, Tracking: n.Tracking(), Owner: n.Owner, IP: ip,
-		})
+		nw.Apps[len(nw.Apps)-1].Hits += n.Hits
+		appRecords[len(appRecords)-1] = append(appRecords[len(appRecords)-1], n)
 
 		d := domains[n.Domain]
 		if d == nil {
-			d = &NetDomain{Domain: n.Domain, IP: ip}
+			d = &NetDomain{Domain: n.Domain, IP: isIP(n)}
 			domains[n.Domain] = d
 			domainOrder = append(domainOrder, d)
 		}
+		domainOf[i] = d
 		d.Hits += n.Hits
 		d.Tracking = d.Tracking || n.Tracking()
 		if d.Owner == "" {
@@ -89,6 +92,7 @@ func networkOf(r *report.Report) Network {
 			if w == nil {
 				w = &NetWebsite{Context: n.Context}
 				websites[n.Context] = w
+				websiteOrder = append(websiteOrder, w)
 				websiteDomains[n.Context] = map[string]bool{}
 			}
 			w.Hits += n.Hits
@@ -96,11 +100,13 @@ func networkOf(r *report.Report) Network {
 			websiteDomains[n.Context][n.Domain] = true
 		}
 	}
+
 	// Owners are filled only on some records of a domain (since 2022 only
 	// on tracking ones): attribute every record of a domain to its owner.
-	for i := range r.Network {
-		n := &r.Network[i]
-		d := domains[n.Domain]
+	// A company's domains are the domains it owns.
+	companies := make(map[string]*NetCompany)
+	var companyOrder []*NetCompany
+	for _, d := range domainOrder {
 		if d.Owner == "" {
 			continue
 		}
@@ -108,42 +114,62 @@ func networkOf(r *report.Report) Network {
 		if c == nil {
 			c = &NetCompany{Owner: d.Owner}
 			companies[d.Owner] = c
-			companyDomains[d.Owner] = map[string]bool{}
+			companyOrder = append(companyOrder, c)
 		}
-		c.Hits += n.Hits
+		c.Hits += d.Hits
 		c.Tracking = c.Tracking || d.Tracking
-		c.Apps = addApp(c.Apps, n.App)
-		companyDomains[d.Owner][n.Domain] = true
+		c.Domains = append(c.Domains, d.Domain)
+	}
+	if len(companies) > 0 {
+		for i := range r.Network {
+			if d := domainOf[i]; d.Owner != "" {
+				c := companies[d.Owner]
+				c.Apps = addApp(c.Apps, r.Network[i].App)
+			}
+		}
 	}
 
 	for k := range nw.Apps {
-		slices.SortFunc(nw.Apps[k].Domains, func(x, y NetAppDomain) int {
-			return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain), cmp.Compare(x.Context, y.Context), cmp.Compare(x.Initiated, y.Initiated))
+		recs := appRecords[k]
+		slices.SortFunc(recs, func(x, y *report.Network) int {
+			return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain), cmp.Compare(x.Context, y.Context),
+				cmp.Compare(initiated(x.Initiated), initiated(y.Initiated)))
 		})
+		ds := make([]NetAppDomain, len(recs))
+		for j, n := range recs {
+			ds[j] = NetAppDomain{
+				Domain: n.Domain, Hits: n.Hits, First: timeString(n.First), Last: timeString(n.Last),
+				Initiated: initiated(n.Initiated), Context: n.Context, Tracking: n.Tracking(), Owner: n.Owner,
+				IP: isIP(n),
+			}
+		}
+		nw.Apps[k].Domains = ds
 	}
 	slices.SortFunc(nw.Apps, func(x, y NetApp) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.App, y.App)) })
 
-	nw.Domains = make([]NetDomain, 0, len(domainOrder))
-	for _, d := range domainOrder {
-		nw.Domains = append(nw.Domains, *d)
+	slices.SortFunc(domainOrder, func(x, y *NetDomain) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain)) })
+	nw.Domains = make([]NetDomain, len(domainOrder))
+	for i, d := range domainOrder {
+		nw.Domains[i] = *d
 	}
-	slices.SortFunc(nw.Domains, func(x, y NetDomain) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain)) })
 
-	for _, c := range companies {
-		c.Domains = keys(companyDomains[c.Owner])
-		nw.Companies = append(nw.Companies, *c)
-	}
-	slices.SortFunc(nw.Companies, func(x, y NetCompany) int {
+	slices.SortFunc(companyOrder, func(x, y *NetCompany) int {
 		return cmp.Or(-cmp.Compare(boolInt(x.Tracking), boolInt(y.Tracking)), cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Owner, y.Owner))
 	})
-
-	for _, w := range websites {
-		w.Domains = keys(websiteDomains[w.Context])
-		nw.Websites = append(nw.Websites, *w)
+	nw.Companies = make([]NetCompany, len(companyOrder))
+	for i, c := range companyOrder {
+		slices.Sort(c.Domains)
+		nw.Companies[i] = *c
 	}
-	slices.SortFunc(nw.Websites, func(x, y NetWebsite) int {
+
+	slices.SortFunc(websiteOrder, func(x, y *NetWebsite) int {
 		return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Context, y.Context))
 	})
+	nw.Websites = make([]NetWebsite, len(websiteOrder))
+	for i, w := range websiteOrder {
+		w.Domains = keys(websiteDomains[w.Context])
+		nw.Websites[i] = *w
+	}
 	return nw
 }
 

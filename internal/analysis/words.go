@@ -141,8 +141,78 @@ func cannotTell(category report.Category, name, nameZH string) Text {
 
 // stamp formats t like report.Time.String (RFC 3339, milliseconds, the
 // phone's offset) without building a time zone per call: the result
-// document holds one or two per interval and network record.
+// document holds one or two per interval and network record, so the
+// common case writes digits into fixed places of one buffer.
 func stamp(t report.Time) string {
+	const msPerDay = 86400000
+	local := t.Local()
+	days, ms := local/msPerDay, local%msPerDay
+	if ms < 0 {
+		days, ms = days-1, ms+msPerDay
+	}
+	y, mo, d := civil(days)
+	if y < 0 || y > 9999 {
+		return stampSlow(t)
+	}
+	b := [29]byte{4: '-', 7: '-', 10: 'T', 13: ':', 16: ':', 19: '.'}
+	two(b[0:], int(y/100))
+	two(b[2:], int(y%100))
+	two(b[5:], mo)
+	two(b[8:], d)
+	two(b[11:], int(ms/3600000))
+	two(b[14:], int(ms/60000%60))
+	two(b[17:], int(ms/1000%60))
+	frac := int(ms % 1000)
+	b[20], b[21], b[22] = byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10)
+	off := int(t.Offset)
+	if off == 0 {
+		b[23] = 'Z'
+		return string(b[:24])
+	}
+	b[23] = '+'
+	if off < 0 {
+		b[23], off = '-', -off
+	}
+	if off/3600 > 99 {
+		return stampSlow(t)
+	}
+	two(b[24:], off/3600)
+	b[26] = ':'
+	two(b[27:], off/60%60)
+	return string(b[:29])
+}
+
+// two writes n (0..99) as two digits.
+func two(b []byte, n int) { b[0], b[1] = byte('0'+n/10), byte('0'+n%10) }
+
+// civil converts days since 1970-01-01 to a proleptic Gregorian date
+// (Howard Hinnant's days_from_civil, inverted).
+func civil(days int64) (y int64, m, d int) {
+	z := days + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
+	mp := (5*doy + 2) / 153                                // [0, 11]
+	d = int(doy - (153*mp+2)/5 + 1)
+	m = int(mp + 3)
+	if m > 12 {
+		m -= 12
+	}
+	y = yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+// stampSlow is stamp for times the fast path does not cover (years
+// outside 0-9999, offsets of 100 hours or more), which only damaged
+// reports hold.
+func stampSlow(t report.Time) string {
 	u := time.UnixMilli(t.Local()).UTC()
 	y, mo, d := u.Date()
 	h, mi, s := u.Clock()
