@@ -21,6 +21,19 @@ func Analyze(r *report.Report, opts Options) *Result {
 	return analyze(r, opts)
 }
 
+// Findings is Analyze without the network view: the same document, with
+// Result.Network holding only its note. A page shows the findings first
+// and adds NetworkOf(r) when it is ready; together they are Analyze.
+func Findings(r *report.Report, opts Options) *Result {
+	return findingsOf(r, opts)
+}
+
+// NetworkOf builds the network view of r, the part of Analyze's result
+// that Findings leaves out.
+func NetworkOf(r *report.Report) Network {
+	return networkOf(r)
+}
+
 // Compare reports what changed between two reports of the same phone.
 func Compare(before, after *report.Report, opts Options) *Diff {
 	return compare(before, after, opts)

@@ -138,3 +138,31 @@ func TestDocumentConsistent(t *testing.T) {
 		t.Errorf("period %+v, options %+v", res.Period, res.Options)
 	}
 }
+
+// Findings and NetworkOf split Analyze in two: together they give the same
+// document, and Findings alone carries everything but the network view.
+func TestFindingsThenNetwork(t *testing.T) {
+	for _, names := range [][]string{
+		{"2021-09-15_ios15.0_wechat.ndjson"},
+		{"2024-04_ios16.ndjson", "2024-10-19_ios18.ndjson"},
+		weekly2025,
+	} {
+		r := load(t, names...)
+		want, err := json.Marshal(Analyze(r, DefaultOptions()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := Findings(r, DefaultOptions())
+		if res.Network.Note != networkNote || res.Network.Apps != nil || res.Network.Domains != nil {
+			t.Errorf("%v: Findings holds a network view: %d apps, %d domains", names, len(res.Network.Apps), len(res.Network.Domains))
+		}
+		res.Network = NetworkOf(r)
+		got, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%v: Findings plus NetworkOf differ from Analyze", names)
+		}
+	}
+}

@@ -12,6 +12,14 @@ import (
 // analyze builds the result document: the report's description first, then
 // the findings and the network view.
 func analyze(r *report.Report, opts Options) *Result {
+	res := findingsOf(r, opts)
+	res.Network = networkOf(r)
+	return res
+}
+
+// findingsOf builds the result document without its network view, which
+// only holds its note: see Findings.
+func findingsOf(r *report.Report, opts Options) *Result {
 	res := &Result{
 		Version:   Version,
 		Files:     filesInfo(r),
@@ -19,7 +27,7 @@ func analyze(r *report.Report, opts Options) *Result {
 		Options:   OptionsInfo{SleepFrom: clock(opts.SleepFrom), SleepTo: clock(opts.SleepTo)},
 		Rules:     rulesInfo(),
 		Intervals: intervalsInfo(r),
-		Network:   networkOf(r),
+		Network:   Network{Note: networkNote},
 	}
 	sc := newScope(r, opts)
 	groups := groupsOf(r.Intervals)
@@ -28,25 +36,29 @@ func analyze(r *report.Report, opts Options) *Result {
 		res.Findings = append(res.Findings, finding(g, sc))
 	}
 	sortFindings(res.Findings)
-	res.Apps = appsOf(res.Findings, res.Network)
+	res.Apps = appsOf(res.Findings, r.Network)
 	res.Totals = totals(r)
 	return res
 }
 
 // appsOf ranks every app seen, in access or network records, by concern:
-// its worst finding, then tracking domains and hits.
-func appsOf(findings []Finding, nw Network) []AppInfo {
+// its worst finding, then tracking domains and hits. It reads the network
+// records themselves, not the network view, so that the findings and the
+// apps need not wait for the view. Like networkOf, it relies on the
+// records being sorted by app, as report.Merge leaves them.
+func appsOf(findings []Finding, network []report.Network) []AppInfo {
 	byApp := map[string]*AppInfo{}
-	get := func(id, name, nameZH string) *AppInfo {
+	get := func(id string, names func() (string, string)) *AppInfo {
 		a := byApp[id]
 		if a == nil {
+			name, nameZH := names()
 			a = &AppInfo{App: id, Name: name, NameZH: nameZH, Categories: []string{}}
 			byApp[id] = a
 		}
 		return a
 	}
 	for _, f := range findings {
-		a := get(f.App, f.Name, f.NameZH)
+		a := get(f.App, func() (string, string) { return f.Name, f.NameZH })
 		a.Purpose = f.Purpose
 		a.Categories = append(a.Categories, f.Category)
 		if a.Verdict == "" || verdictRank(f.Verdict) < verdictRank(a.Verdict) {
@@ -56,23 +68,27 @@ func appsOf(findings []Finding, nw Network) []AppInfo {
 	}
 	// Apple labels domains, not records: a domain labelled tracking in
 	// any record counts as a tracker for every app that contacts it.
-	trackingDomain := make(map[string]bool, len(nw.Domains))
-	for _, d := range nw.Domains {
-		trackingDomain[d.Domain] = d.Tracking
+	trackingDomain := map[string]bool{}
+	for i := range network {
+		if network[i].Tracking() {
+			trackingDomain[network[i].Domain] = true
+		}
 	}
 	domains := map[string]bool{} // one app's domains, reused across apps
-	for _, n := range nw.Apps {
-		a := get(n.App, n.Name, n.NameZH)
-		a.Hits = n.Hits
+	for i := 0; i < len(network); {
+		app := network[i].App
+		a := get(app, func() (string, string) { c := catalog.Lookup(app); return c.Name, c.NameZH })
 		clear(domains)
-		a.Domains, a.Trackers = 0, 0
-		for _, d := range n.Domains {
-			if domains[d.Domain] {
+		a.Hits, a.Domains, a.Trackers = 0, 0, 0
+		for ; i < len(network) && network[i].App == app; i++ {
+			n := &network[i]
+			a.Hits += n.Hits
+			if domains[n.Domain] {
 				continue
 			}
-			domains[d.Domain] = true
+			domains[n.Domain] = true
 			a.Domains++
-			if trackingDomain[d.Domain] {
+			if trackingDomain[n.Domain] {
 				a.Trackers++
 			}
 		}
