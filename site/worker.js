@@ -7,7 +7,9 @@ self.onmessage = (e) => {
   const m = e.data;
   if (!m || m.type !== 'init') return;
   try {
-    importScripts(m.wasmExec);
+    // The single-file build (cmd/dist) puts wasm_exec.js in front of this
+    // script: a page opened from disk cannot hand a Worker another script.
+    if (typeof Go === 'undefined') importScripts(m.wasmExec);
   } catch (err) {
     self.postMessage({ type: 'crashed', text: String(err) });
     return;

@@ -70,17 +70,20 @@ func dataURL(files fs.FS, name string) (string, error) {
 }
 
 // bootstrap runs before the page's own scripts. A Worker cannot start from
-// a file:// URL, nor from a data: URL that could then load wasm_exec.js, so
-// the inlined worker and wasm_exec sources become Blob URLs; the loader
-// reads the metas as if they named files.
+// a file:// URL, so the inlined Worker script becomes a Blob URL; and since a
+// page opened from disk has an opaque origin, the Worker cannot
+// importScripts another Blob URL either: wasm_exec.js is put in front of
+// the Worker's own script instead (worker.js then skips its importScripts).
+// The loader reads the metas as if they named files.
 const bootstrap = `'use strict';
-for (const name of ['backsight-worker', 'backsight-wasm-exec']) {
-  const meta = document.querySelector('meta[name="' + name + '"]');
-  const m = meta && /^data:([^;,]+);base64,(.*)$/.exec(meta.content);
-  if (!m) continue;
-  const bytes = Uint8Array.from(atob(m[2]), (c) => c.charCodeAt(0));
-  meta.content = URL.createObjectURL(new Blob([bytes], { type: m[1] }));
-}
+(() => {
+  const meta = (name) => document.querySelector('meta[name="' + name + '"]');
+  const bytes = (m) => Uint8Array.from(atob(m.content.replace(/^data:[^,]*,/, '')), (c) => c.charCodeAt(0));
+  const worker = meta('backsight-worker'), exec = meta('backsight-wasm-exec');
+  if (!worker || !exec || !worker.content.startsWith('data:')) return;
+  const source = new Blob([bytes(exec), '\n', bytes(worker)], { type: 'text/javascript' });
+  worker.content = URL.createObjectURL(source);
+})();
 `
 
 // build returns the single-file page for the site in files.
