@@ -119,8 +119,12 @@ $(NODE_DIR)/.installed: worker/package.json worker/package-lock.json
 # syumai/workers' documented build: workers-assets-gen writes the entry
 # script (worker.mjs, runtime.mjs) and its own wasm_exec.js (a patched copy
 # that passes the Worker's env to Go, so not GOROOT's), then the handler is
-# compiled to wasm next to them.
+# compiled to wasm next to them. Workers Static Assets serves the files
+# without the Worker, with the headers serve.go would send: `go run .
+# -headers` writes them as Cloudflare's _headers file (never served itself).
 worker: site $(NODE_DIR)/.installed ## build the Cloudflare Worker into build/worker
+	$(GO) run . -headers -dir build/site > build/_headers.tmp
+	mv build/_headers.tmp build/site/_headers
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build/worker
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/worker/app.wasm .
 	@printf 'worker wasm: %s bytes, %s gzip-compressed (free plan limit: 3 MB)\n' \

@@ -83,17 +83,56 @@ func newHandler(files fs.FS) http.Handler {
 	return &site{files: files}
 }
 
+// commonHeaders go with every answer: pages, files, errors. The Worker's
+// _headers file (serve_headers.go) sends the same with the files Workers
+// Static Assets serves, which is why Allow is here and not only on 405s:
+// Cloudflare answers a POST to one of those files itself, with an empty 405
+// that carries these headers and no others.
+var commonHeaders = []header{
+	{"Allow", "GET, HEAD"},
+	{"Content-Security-Policy", cspPage},
+	{"Referrer-Policy", "no-referrer"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Permissions-Policy", permissionsPolicy},
+	{"Cross-Origin-Opener-Policy", "same-origin"},
+	{"Cross-Origin-Resource-Policy", "same-origin"},
+}
+
+// header is one response header; a list of them keeps the _headers file in
+// a stable order.
+type header struct{ name, value string }
+
+// fileHeaders are the headers of one file of the site, by its name: its
+// type, how long browsers may keep it, and the service worker's scope.
+func fileHeaders(name string) []header {
+	ctype, ok := mimeTypes[path.Ext(name)]
+	if !ok {
+		ctype = "application/octet-stream"
+	}
+	hs := []header{{"Content-Type", ctype}}
+	if hashed.MatchString(name) {
+		hs = append(hs, header{"Cache-Control", cacheImmutable})
+	} else {
+		// The page, sw.js and assets.json name the hashed files: a stale
+		// copy would pin an old version, so browsers must ask each time
+		// (and get a cheap 304 thanks to the ETag).
+		hs = append(hs, header{"Cache-Control", cacheRevalidate})
+	}
+	if name == "sw.js" {
+		// A service worker's scope may not reach above its own folder;
+		// say so explicitly in case the site is served under a sub-path.
+		hs = append(hs, header{"Service-Worker-Allowed", "./"})
+	}
+	return hs
+}
+
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", cspPage)
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Permissions-Policy", permissionsPolicy)
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	for _, x := range commonHeaders {
+		h.Set(x.name, x.value)
+	}
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		h.Set("Allow", "GET, HEAD")
 		plain(w, http.StatusMethodNotAllowed, noData)
 		return
 	}
@@ -109,9 +148,14 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.serveFile(w, r, name)
 }
 
+// cloudflareConfig are the files in build/site that configure Workers
+// Static Assets rather than belong to the page; Cloudflare never serves them
+// and neither does the handler.
+var cloudflareConfig = map[string]bool{"_headers": true, "_redirects": true}
+
 // fileName maps a URL path to a file of the site. It refuses what could
-// reach outside the site (.., backslashes, NUL), hidden files, and
-// directories other than the root.
+// reach outside the site (.., backslashes, NUL), hidden files, Cloudflare's
+// configuration, and directories other than the root.
 func fileName(urlPath string) (string, bool) {
 	if !strings.HasPrefix(urlPath, "/") {
 		return "", false
@@ -128,6 +172,9 @@ func fileName(urlPath string) (string, bool) {
 			return "", false
 		}
 	}
+	if cloudflareConfig[name] {
+		return "", false
+	}
 	return name, true
 }
 
@@ -138,25 +185,11 @@ func (s *site) serveFile(w http.ResponseWriter, r *http.Request, name string) {
 		return
 	}
 	h := w.Header()
-	ext := path.Ext(name)
-	if t, ok := mimeTypes[ext]; ok {
-		h.Set("Content-Type", t)
-	} else {
-		h.Set("Content-Type", "application/octet-stream")
+	for _, x := range fileHeaders(name) {
+		h.Set(x.name, x.value)
 	}
-	if hashed.MatchString(name) {
-		h.Set("Cache-Control", cacheImmutable)
-	} else {
-		// The page, sw.js and assets.json name the hashed files: a stale
-		// copy would pin an old version, so browsers must ask each time
-		// (and get a cheap 304 thanks to the ETag).
-		h.Set("Cache-Control", cacheRevalidate)
+	if h.Get("Cache-Control") == cacheRevalidate {
 		h.Set("ETag", etag(b))
-	}
-	if name == "sw.js" {
-		// A service worker's scope may not reach above its own folder;
-		// say so explicitly in case the site is served under a sub-path.
-		h.Set("Service-Worker-Allowed", "./")
 	}
 	http.ServeContent(w, r, "", mod, bytes.NewReader(b))
 }

@@ -21,7 +21,10 @@ func main() {
 
 // assetsFS reads the site's files from the Worker's Static Assets binding
 // (ASSETS in wrangler.jsonc), so the Worker and `go run .` share one
-// handler: same headers, same routes, same tests.
+// handler: same headers, same routes, same tests. Static Assets serves the
+// files itself (with the headers of `go run . -headers`); the Worker sees
+// only /embed, missing files and methods other than GET and HEAD, and reads
+// index.html for /embed.
 type assetsFS struct{}
 
 // assetsOrigin is only a name for the binding's requests: they never leave
@@ -47,7 +50,13 @@ func fetchAsset(name string) ([]byte, error) {
 	if assets.IsUndefined() {
 		return nil, errors.New("no ASSETS binding: check the assets section of wrangler.jsonc")
 	}
-	res, err := await(assets.Call("fetch", assetsOrigin+name))
+	url := assetsOrigin + name
+	if name == "index.html" {
+		// html_handling (wrangler.jsonc) answers /index.html with a
+		// redirect to /: ask for / and skip the round trip.
+		url = assetsOrigin
+	}
+	res, err := await(assets.Call("fetch", url))
 	if err != nil {
 		return nil, err
 	}

@@ -13,14 +13,27 @@ import (
 func main() {
 	dir := flag.String("dir", envOr("BACKSIGHT_SITE", "build/site"),
 		"the folder `make site` wrote (or set BACKSIGHT_SITE)")
+	headers := flag.Bool("headers", false,
+		"print Cloudflare's _headers file for the site instead of serving it (make worker)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: go run . [-dir build/site]   (the port comes from $PORT, default 9900)")
+		fmt.Fprintln(os.Stderr, "usage: go run . [-dir build/site] [-headers]   (the port comes from $PORT, default 9900)")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	if _, err := os.Stat(*dir + "/index.html"); err != nil {
 		fmt.Fprintf(os.Stderr, "backsight: %s/index.html is missing: run `make site` first, or pass -dir\n", *dir)
 		os.Exit(1)
+	}
+	if *headers {
+		b, err := headersFile(os.DirFS(*dir))
+		if err == nil {
+			_, err = os.Stdout.Write(b)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "backsight: %v\n", err)
+			os.Exit(1)
+		}
+		return
 	}
 	// workers.Serve listens on $PORT (9900 by default) and prints the URL.
 	workers.Serve(newHandler(os.DirFS(*dir)))

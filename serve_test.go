@@ -37,6 +37,7 @@ func standIn() fstest.MapFS {
 		"icons/icon.svg":             file("<svg/>"),
 		"icons/icon-192.png":         file("\x89PNG"),
 		".assetsignore":              file("_headers"),
+		"_headers":                   file("/*\n  X-Robots-Tag: noindex\n"),
 		"blob.bin":                   file("\x01\x02"),
 		"fonts/inter.0a1b2c3d.woff2": file("wOF2"),
 	}
@@ -251,6 +252,8 @@ func TestRejectedPaths(t *testing.T) {
 		"/..%2fserve.go",
 		"/icons%2f..%2f..%2fserve.go",
 		"/.assetsignore",
+		"/_headers",
+		"/_redirects",
 		"/icons/.hidden",
 		"/a%5c..%5cserve.go",
 		"/index.html%00.png",
