@@ -115,7 +115,7 @@ func checkFixedWindow(g *group, sc *scope) []Evidence {
 		ev = append(ev, Evidence{
 			Rule: idFixedWindow,
 			Text: Text{
-				fmt.Sprintf("%d %s two %s started within the same second.", len(pairs)/2, plural(len(pairs)/2, "time", "times"), r.nounEN),
+				sameSecondEN(len(pairs)/2, r.nounEN),
 				fmt.Sprintf("有 %d 次，两%s在同一秒内开始。", len(pairs)/2, r.nounZH),
 			},
 			Intervals: pairs,
@@ -160,4 +160,12 @@ func trimCi(s string) string {
 		return s[len("次"):]
 	}
 	return s
+}
+
+// sameSecondEN says how often two uses started in the same second.
+func sameSecondEN(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("Once, two %s started within the same second.", noun)
+	}
+	return fmt.Sprintf("%d times, two %s started within the same second.", n, noun)
 }

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"backsight/internal/analysis"
+	"backsight/internal/catalog"
 )
 
 // Lang is a language of the output.
@@ -67,6 +68,7 @@ var strings_ = map[string]analysis.Text{
 	"websites":    {EN: "Websites visited inside apps", ZH: "在 App 内访问的网站"},
 	"hits":        {EN: "%d hits", ZH: "%d 次"},
 	"apps":        {EN: "%d apps", ZH: "%d 个 App"},
+	"app":         {EN: "%d app", ZH: "%d 个 App"},
 	"problems":    {EN: "Problems while reading", ZH: "读取时的问题"},
 	"moreLines":   {EN: "(%d more not listed)", ZH: "（另有 %d 条未列出）"},
 	"compare":     {EN: "What changed", ZH: "变化"},
@@ -200,19 +202,23 @@ func (p *printer) network(n analysis.Network, top int) {
 			if d.Tracking {
 				mark = " [" + l.s("tracking") + "]"
 			}
-			p.line("    %-40s "+l.s("hits")+", "+l.s("apps")+"%s", d.Domain, d.Hits, len(d.Apps), mark)
+			apps := l.s("apps")
+			if len(d.Apps) == 1 {
+				apps = l.s("app")
+			}
+			p.line("    %-40s "+l.s("hits")+", "+apps+"%s", d.Domain, d.Hits, len(d.Apps), mark)
 		}
 	}
 	if len(n.Companies) > 0 {
 		p.line("  %s:", l.s("companies"))
 		for _, c := range n.Companies[:min(top, len(n.Companies))] {
-			p.line("    %s: %s", c.Owner, p.list(c.Apps, 6))
+			p.line("    %s: %s", c.Owner, p.list(p.appNames(c.Apps), 6))
 		}
 	}
 	if len(n.Websites) > 0 {
 		p.line("  %s:", l.s("websites"))
 		for _, s := range n.Websites[:min(top, len(n.Websites))] {
-			p.line("    %s: %s", s.Context, p.list(s.Apps, 6))
+			p.line("    %s: %s", s.Context, p.list(p.appNames(s.Apps), 6))
 		}
 	}
 }
@@ -306,6 +312,19 @@ func (p *printer) name(en, zh, id string) string {
 		n = zh
 	}
 	return fmt.Sprintf("%s (%s)", n, id)
+}
+
+// appNames names bundle ids for people, from the offline catalog.
+func (p *printer) appNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		a := catalog.Lookup(id)
+		out[i] = a.Name
+		if p.l == ZH {
+			out[i] = a.NameZH
+		}
+	}
+	return out
 }
 
 func (p *printer) list(items []string, most int) string {
