@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -82,12 +83,17 @@ func waitJS(ctx context.Context, expr string, timeout time.Duration) (string, er
 }
 
 // analyseSample clicks "Try a sample report" and waits for the findings.
+// It clicks once the page's Go program is ready: the button is in the HTML
+// from the start, but a click before the program wires it does nothing.
 func analyseSample(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
-	err := chromedp.Do(ctx,
-		chromedp.WaitVisible(chromedp.CSS("#sample")),
-		chromedp.Click(chromedp.CSS("#sample")),
-	)
+	_, err := waitJS(ctx, `window.backsight && window.backsight.ready ? 'yes' : ''`, 30*time.Second)
+	if err == nil {
+		err = chromedp.Do(ctx,
+			chromedp.WaitVisible(chromedp.CSS("#sample")),
+			chromedp.Click(chromedp.CSS("#sample")),
+		)
+	}
 	if err == nil {
 		_, err = waitJS(ctx, `document.documentElement.dataset.state === 'shown' && document.querySelector('#app .tabs') ? 'yes' : ''`, 60*time.Second)
 	}
@@ -291,19 +297,58 @@ func TestBrowserWorker(t *testing.T) {
 	}
 	res.Body.Close()
 
-	native := httptest.NewServer(newHandler(os.DirFS(siteDir(t))))
+	dir := siteDir(t)
+	native := httptest.NewServer(newHandler(os.DirFS(dir)))
 	defer native.Close()
+	hashedName := func(pattern string) string {
+		m, _ := filepath.Glob(filepath.Join(dir, pattern))
+		if len(m) != 1 {
+			t.Fatalf("%s in %s: %v, want one file", pattern, dir, m)
+		}
+		return "/" + filepath.Base(m[0])
+	}
+	// Static Assets answers the files, the Worker the rest: both must look
+	// like the native handler, body included where the Worker answers.
+	security := []string{"Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
+		"Permissions-Policy", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy", "Allow"}
+	all := append([]string{"Content-Type", "Cache-Control", "Service-Worker-Allowed"}, security...)
 	for _, c := range []struct{ method, path string }{
-		{"GET", "/"}, {"GET", "/embed?lang=zh"}, {"GET", "/sw.js"}, {"GET", "/missing"}, {"POST", "/"},
+		{"GET", "/"},
+		{"HEAD", "/"},
+		{"GET", hashedName("app.*.wasm")},
+		{"GET", hashedName("style.*.css")},
+		{"GET", "/sw.js"},
+		{"GET", "/embed?lang=zh"},
+		{"GET", "/missing"},
+		{"GET", "/_headers"},
+		{"POST", "/embed"},
+		{"POST", "/missing"},
+		{"DELETE", "/icons/nothing.png"},
 	} {
 		a, b := fetch(t, c.method, base+c.path), fetch(t, c.method, native.URL+c.path)
-		if a.StatusCode != b.StatusCode {
-			t.Errorf("%s %s: Worker status %d, native %d", c.method, c.path, a.StatusCode, b.StatusCode)
+		if a.status != b.status {
+			t.Errorf("%s %s: Worker status %d, native %d", c.method, c.path, a.status, b.status)
 		}
-		for _, h := range []string{"Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
-			"Permissions-Policy", "Cross-Origin-Opener-Policy", "Content-Type", "Cache-Control", "Allow"} {
-			if a.Header.Get(h) != b.Header.Get(h) {
-				t.Errorf("%s %s: Worker %s %q, native %q", c.method, c.path, h, a.Header.Get(h), b.Header.Get(h))
+		for _, h := range all {
+			if a.header.Get(h) != b.header.Get(h) {
+				t.Errorf("%s %s: Worker %s %q, native %q", c.method, c.path, h, a.header.Get(h), b.header.Get(h))
+			}
+		}
+		if a.body != b.body {
+			t.Errorf("%s %s: Worker and native bodies differ (%d and %d bytes)", c.method, c.path, len(a.body), len(b.body))
+		}
+	}
+	// A POST to a file never reaches the Worker (see wrangler.jsonc):
+	// Static Assets refuses it with an empty 405, which must still carry
+	// the security headers and Allow.
+	for _, p := range []string{"/", hashedName("analysis.*.wasm")} {
+		a := fetch(t, "POST", base+p)
+		if a.status != http.StatusMethodNotAllowed || a.body != "" && !strings.HasPrefix(a.body, "this site accepts no data") {
+			t.Errorf("POST %s: Worker status %d, body %.40q; want 405", p, a.status, a.body)
+		}
+		for _, h := range security {
+			if a.header.Get(h) == "" {
+				t.Errorf("POST %s: no %s on the Worker's 405", p, h)
 			}
 		}
 	}
@@ -316,16 +361,29 @@ func TestBrowserWorker(t *testing.T) {
 	analyseSample(t, ctx, "through the Worker")
 }
 
-func fetch(t *testing.T, method, url string) *http.Response {
+// answer is one response, read whole.
+type answer struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func fetch(t *testing.T, method, url string) answer {
 	t.Helper()
-	req, err := http.NewRequest(method, url, nil)
+	req, err := http.NewRequest(method, url, strings.NewReader("x=1"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Compare bytes, not what each server chose to compress.
+	req.Header.Set("Accept-Encoding", "identity")
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res.Body.Close()
-	return res
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	return answer{res.StatusCode, res.Header, string(b)}
 }
