@@ -2,8 +2,11 @@ package report
 
 import (
 	"cmp"
+	"encoding/binary"
 	"hash/maphash"
+	"math/bits"
 	"slices"
+	"strings"
 	"unsafe"
 )
 
@@ -344,58 +347,198 @@ func newIDTable(n int) idTable {
 
 func (t *idTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
 
-// strTable keeps one copy of each string across files and numbers them.
-// The parser already keeps one copy per file, so a small cache keyed by
-// the string's address answers most lookups without hashing its bytes.
+// strTable numbers strings by address and keeps one copy of each. The
+// parser already keeps one copy per file, so a string's address and
+// length identify it without hashing its bytes. An address is only
+// compared, never followed: the files keep the strings alive, and Go's
+// heap does not move.
 type strTable struct {
-	m     map[string]uint32
 	list  []string // by number; 0 is ""
-	cache [1024]strSlot
+	canon []string // by number: the shared copy, "" until str asks
+	m     map[string]string
+	addrs []addrSlot // open addressing by address and length
+	used  int
 }
 
-type strSlot struct {
-	p  *byte
+type addrSlot struct {
+	p  uintptr
 	n  int
 	id uint32
 }
 
 func newStrTable() strTable {
-	return strTable{m: make(map[string]uint32), list: []string{""}}
+	return strTable{list: []string{""}, canon: []string{""}, m: make(map[string]string), addrs: make([]addrSlot, 1024)}
 }
 
-// id returns the number of s.
+// id returns the number of the string at s's address: equal strings at
+// two addresses get two numbers.
 func (t *strTable) id(s string) uint32 {
 	if s == "" {
 		return 0
 	}
-	p := unsafe.StringData(s)
-	e := &t.cache[(uint64(uintptr(unsafe.Pointer(p)))*0x9e3779b97f4a7c15)>>54]
-	if e.p == p && e.n == len(s) {
-		return e.id
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	mask := uint64(len(t.addrs) - 1)
+	for k := addrHash(p, len(s)) & mask; ; k = (k + 1) & mask {
+		e := &t.addrs[k]
+		if e.p == p && e.n == len(s) {
+			return e.id
+		}
+		if e.p == 0 {
+			id := uint32(len(t.list))
+			t.list = append(t.list, s)
+			t.canon = append(t.canon, "")
+			*e = addrSlot{p, len(s), id}
+			if t.used++; 2*t.used > len(t.addrs) {
+				t.rehash(2 * len(t.addrs))
+			}
+			return id
+		}
 	}
-	id, ok := t.m[s]
-	if !ok {
-		id = uint32(len(t.list))
-		t.list = append(t.list, s)
-		t.m[s] = id
-	}
-	*e = strSlot{p, len(s), id}
-	return id
 }
 
-// str returns the shared copy of s.
-func (t *strTable) str(s string) string { return t.list[t.id(s)] }
+// reserve makes room for n more strings without growing.
+func (t *strTable) reserve(n int) {
+	t.list = slices.Grow(t.list, n)
+	t.canon = slices.Grow(t.canon, n)
+	size := len(t.addrs)
+	for size < 2*(t.used+n) {
+		size *= 2
+	}
+	if size > len(t.addrs) {
+		t.rehash(size)
+	}
+}
+
+func addrHash(p uintptr, n int) uint64 {
+	h := (uint64(p) ^ uint64(n)<<48) * 0x9e3779b97f4a7c15
+	return h ^ h>>29
+}
+
+func (t *strTable) rehash(size int) {
+	old := t.addrs
+	t.addrs = make([]addrSlot, size)
+	mask := uint64(len(t.addrs) - 1)
+	for _, e := range old {
+		if e.p == 0 {
+			continue
+		}
+		k := addrHash(e.p, e.n) & mask
+		for t.addrs[k].p != 0 {
+			k = (k + 1) & mask
+		}
+		t.addrs[k] = e
+	}
+}
+
+// str returns the shared copy of s. It hashes s's bytes once per
+// address, so it is for strings with few values: bundle ids, owners.
+func (t *strTable) str(s string) string {
+	id := t.id(s)
+	if c := t.canon[id]; c != "" || id == 0 {
+		return c
+	}
+	c, ok := t.m[s]
+	if !ok {
+		c = s
+		t.m[s] = s
+	}
+	t.canon[id] = c
+	return c
+}
+
+// prefixed is a string's first 8 bytes as a big-endian word (zero
+// padded), which orders as the strings do up to a tie, and its index.
+type prefixed struct {
+	pre uint64
+	i   int32
+}
+
+// sortStrings returns the indexes of strs in string order: a radix sort
+// on the first 8 bytes, then a comparison sort within each run of equal
+// prefixes (short: host names and bundle ids differ early). Comparing
+// whole strings from the start, as a plain sort does, was the largest
+// cost of Merge in wasm.
+func sortStrings(strs []string) []int32 {
+	a := make([]prefixed, len(strs))
+	var count [8][256]int32
+	for i, s := range strs {
+		var pre uint64
+		if len(s) >= 8 {
+			pre = binary.BigEndian.Uint64([]byte(s[:8]))
+		} else {
+			for k := 0; k < 8; k++ {
+				pre <<= 8
+				if k < len(s) {
+					pre |= uint64(s[k])
+				}
+			}
+		}
+		a[i] = prefixed{pre, int32(i)}
+		for k := range count {
+			count[k][byte(pre>>(8*k))]++
+		}
+	}
+	b := make([]prefixed, len(strs))
+	for k := range count {
+		c := &count[k]
+		if len(a) == 0 || c[byte(a[0].pre>>(8*k))] == int32(len(a)) {
+			continue // all equal in this byte
+		}
+		sum := int32(0)
+		for d, n := range c {
+			c[d] = sum
+			sum += n
+		}
+		for _, e := range a {
+			d := byte(e.pre >> (8 * k))
+			b[c[d]] = e
+			c[d]++
+		}
+		a, b = b, a
+	}
+	for i := 0; i < len(a); {
+		j := i + 1
+		for j < len(a) && a[j].pre == a[i].pre {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(a[i:j], func(x, y prefixed) int { return strings.Compare(strs[x.i], strs[y.i]) })
+		}
+		i = j
+	}
+	order := make([]int32, len(a))
+	for i, e := range a {
+		order[i] = e.i
+	}
+	return order
+}
+
+// The strings of a network key, by their place in netKey.str.
+const (
+	keyApp = iota
+	keyDomain
+	keyContext
+	keyInitiatedName
+	numKeyStrs
+)
 
 // netKey is NetworkKey with its strings as numbers in strTable, then
 // as ranks in string order, so that keys compare as integers.
 type netKey struct {
-	app, domain, context, initiatedName uint32
-	initiated                           Initiated
+	str       [numKeyStrs]uint32
+	initiated Initiated
 }
 
 func (a *netKey) compare(b *netKey) int {
-	return cmp.Or(cmp.Compare(a.app, b.app), cmp.Compare(a.domain, b.domain), cmp.Compare(a.context, b.context),
-		cmp.Compare(a.initiated, b.initiated), cmp.Compare(a.initiatedName, b.initiatedName))
+	for f := range a.str {
+		if a.str[f] != b.str[f] {
+			return cmp.Compare(a.str[f], b.str[f])
+		}
+		if f == keyContext && a.initiated != b.initiated {
+			return cmp.Compare(a.initiated, b.initiated)
+		}
+	}
+	return 0
 }
 
 // netRef is where a network record is: its file and index.
@@ -413,6 +556,7 @@ func (m *merger) network() {
 	if n == 0 {
 		return
 	}
+	m.strs.reserve(n)
 	keys := make([]netKey, 0, n)
 	refs := make([]netRef, 0, n)
 	for fi, f := range m.files {
@@ -420,47 +564,21 @@ func (m *merger) network() {
 			nr := &f.Network[i]
 			m.r.see(nr.Last)
 			m.r.see(nr.First)
-			keys = append(keys, netKey{m.strs.id(nr.App), m.strs.id(nr.Domain), m.strs.id(nr.Context),
-				m.strs.id(nr.InitiatedName), nr.Initiated})
+			keys = append(keys, netKey{[numKeyStrs]uint32{m.strs.id(nr.App), m.strs.id(nr.Domain), m.strs.id(nr.Context),
+				m.strs.id(nr.InitiatedName)}, nr.Initiated})
 			refs = append(refs, netRef{int32(fi), int32(i)})
 		}
 	}
+	order, canon := m.netOrder(keys)
 
-	// Strings to ranks, over the strings the keys use.
-	used := make([]uint32, len(m.strs.list))
-	for i := range keys {
-		k := &keys[i]
-		used[k.app], used[k.domain], used[k.context], used[k.initiatedName] = 1, 1, 1, 1
-	}
-	var ids []uint32
-	for id, u := range used {
-		if u != 0 {
-			ids = append(ids, uint32(id))
+	groups := 0
+	for g := range order {
+		if g == 0 || keys[order[g]] != keys[order[g-1]] {
+			groups++
 		}
 	}
-	slices.SortFunc(ids, func(a, b uint32) int { return cmp.Compare(m.strs.list[a], m.strs.list[b]) })
-	rank := used
-	for r, id := range ids {
-		rank[id] = uint32(r)
-	}
-	sorted := true
-	for i := range keys {
-		k := &keys[i]
-		k.app, k.domain, k.context, k.initiatedName = rank[k.app], rank[k.domain], rank[k.context], rank[k.initiatedName]
-		if i > 0 && sorted && keys[i-1].compare(k) > 0 {
-			sorted = false
-		}
-	}
-	order := make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
-	}
-	if !sorted {
-		slices.SortFunc(order, func(a, b int32) int { return cmp.Or(keys[a].compare(&keys[b]), cmp.Compare(a, b)) })
-	}
-
-	out := make([]Network, 0, n)
-	for g := 0; g < len(order); {
+	out := make([]Network, groups)
+	for g, o := 0, 0; g < len(order); o++ {
 		best := order[g]
 		last := m.netRecord(refs[best]).Last.Millis
 		h := g + 1
@@ -470,14 +588,89 @@ func (m *merger) network() {
 			}
 		}
 		g = h
-		ref := refs[best]
-		nr := *m.netRecord(ref)
+		ref, k := refs[best], &keys[best]
+		nr := &out[o]
+		*nr = *m.netRecord(ref)
 		nr.Pos.File = ref.file
-		nr.App, nr.Domain, nr.Context = m.strs.str(nr.App), m.strs.str(nr.Domain), m.strs.str(nr.Context)
-		nr.Owner, nr.InitiatedName = m.strs.str(nr.Owner), m.strs.str(nr.InitiatedName)
-		out = append(out, nr)
+		nr.App, nr.Domain = canon[keyApp][k.str[keyApp]], canon[keyDomain][k.str[keyDomain]]
+		nr.Context, nr.InitiatedName = canon[keyContext][k.str[keyContext]], canon[keyInitiatedName][k.str[keyInitiatedName]]
+		nr.Owner = m.strs.str(nr.Owner)
 	}
 	m.r.Network = out
+}
+
+// netOrder turns the keys' string numbers into ranks, string by string
+// (equal strings at two addresses get one rank), and returns the order of
+// the keys, ties in file order, and each key string's values by rank, one
+// copy each. Each string's ranks take as many bits as its distinct values
+// need, so the whole key and the record's index usually fit in one word,
+// and sorting is a plain sort of words.
+func (m *merger) netOrder(keys []netKey) (order []int32, canon [numKeyStrs][]string) {
+	var width [numKeyStrs]int
+	mark := make([]uint32, len(m.strs.list))
+	rank := make([]uint32, len(m.strs.list))
+	ids := make([]uint32, 0, len(m.strs.list))
+	strs := make([]string, 0, len(m.strs.list))
+	for f := range numKeyStrs {
+		ids, strs = ids[:0], strs[:0]
+		for i := range keys {
+			if id := keys[i].str[f]; mark[id] != uint32(f+1) {
+				mark[id] = uint32(f + 1)
+				ids = append(ids, id)
+				strs = append(strs, m.strs.list[id])
+			}
+		}
+		canon[f] = make([]string, 0, len(strs))
+		r := -1
+		for _, i := range sortStrings(strs) {
+			if r < 0 || strs[i] != canon[f][r] {
+				canon[f] = append(canon[f], strs[i])
+				r++
+			}
+			rank[ids[i]] = uint32(r)
+		}
+		for i := range keys {
+			keys[i].str[f] = rank[keys[i].str[f]]
+		}
+		width[f] = bits.Len(uint(r))
+	}
+	var maxInit Initiated
+	for i := range keys {
+		maxInit = max(maxInit, keys[i].initiated)
+	}
+	wInit := bits.Len8(uint8(maxInit))
+	idxBits := bits.Len(uint(len(keys) - 1))
+	order = make([]int32, len(keys))
+	if width[keyApp]+width[keyDomain]+width[keyContext]+wInit+width[keyInitiatedName]+idxBits > 64 {
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Or(keys[a].compare(&keys[b]), cmp.Compare(a, b)) })
+		return order, canon
+	}
+	packed := make([]uint64, len(keys))
+	sorted := true
+	for i := range keys {
+		k := &keys[i]
+		v := uint64(k.str[keyApp])
+		v = v<<width[keyDomain] | uint64(k.str[keyDomain])
+		v = v<<width[keyContext] | uint64(k.str[keyContext])
+		v = v<<wInit | uint64(k.initiated)
+		v = v<<width[keyInitiatedName] | uint64(k.str[keyInitiatedName])
+		v = v<<idxBits | uint64(i)
+		packed[i] = v
+		if i > 0 && v < packed[i-1] {
+			sorted = false
+		}
+	}
+	if !sorted {
+		slices.Sort(packed)
+	}
+	mask := uint64(1)<<idxBits - 1
+	for i, v := range packed {
+		order[i] = int32(v & mask)
+	}
+	return order, canon
 }
 
 func (m *merger) netRecord(r netRef) *Network { return &m.files[r.file].Network[r.idx] }
