@@ -266,39 +266,56 @@ func (m *merger) visit(fi int32, i int) {
 		st.first[a.Kind] = fi
 	}
 
-	iv := Interval{App: m.strs.str(a.App), Category: a.Category, CategoryName: m.strs.str(a.CategoryName), ID: a.ID,
-		Begin: a.Time, End: a.Time, Broadcaster: m.strs.str(a.Broadcaster)}
+	var oop IntervalFlag
 	if a.OutOfProcess {
-		iv.Flags |= OutOfProcess
+		oop = OutOfProcess
 	}
+	if a.Kind == KindEnd && st != nil && st.open {
+		b := &m.r.Intervals[st.begin]
+		b.End, b.Ends = a.Time, pos
+		b.Flags = b.Flags&^Open | oop
+		if b.Broadcaster == "" && a.Broadcaster != "" {
+			b.Broadcaster = m.strs.str(a.Broadcaster)
+		}
+		st.open = false
+		return
+	}
+
+	// The interval is filled in place, field by field: copying a whole
+	// Interval in (append) takes the slow bulk write barrier whenever the
+	// GC is marking, which in wasm is much of the time.
+	n := len(m.r.Intervals)
+	if n == cap(m.r.Intervals) {
+		m.r.Intervals = append(m.r.Intervals, Interval{})
+	} else {
+		m.r.Intervals = m.r.Intervals[:n+1] // the slot is still zero
+	}
+	iv := &m.r.Intervals[n]
+	iv.App, iv.ID = m.strs.str(a.App), a.ID
+	if a.CategoryName != "" {
+		iv.CategoryName = m.strs.str(a.CategoryName)
+	}
+	if a.Broadcaster != "" {
+		iv.Broadcaster = m.strs.str(a.Broadcaster)
+	}
+	iv.Category, iv.Begin, iv.End, iv.Flags = a.Category, a.Time, a.Time, oop
 	switch a.Kind {
 	case KindBegin:
 		iv.Flags |= Open
 		iv.Begins = pos
 		if st != nil {
-			st.begin, st.open, st.openEnd = int32(len(m.r.Intervals)), true, m.fileEnd[fi]
+			st.begin, st.open, st.openEnd = int32(n), true, m.fileEnd[fi]
 		} else {
 			// Without identifier nothing ends it.
 			iv.End = Time{Millis: max(m.fileEnd[fi], a.Time.Millis), Offset: a.Time.Offset}
 		}
 	case KindEnd:
-		if st != nil && st.open {
-			b := &m.r.Intervals[st.begin]
-			b.End, b.Ends = a.Time, pos
-			b.Flags = b.Flags&^Open | iv.Flags&OutOfProcess
-			if b.Broadcaster == "" {
-				b.Broadcaster = iv.Broadcaster
-			}
-			st.open = false
-			return
-		}
 		iv.Flags |= NoBegin
 		iv.Ends = pos
 	default:
 		iv.Flags |= Event
 		iv.Begins, iv.Ends = pos, pos
 	}
-	m.r.Intervals = append(m.r.Intervals, iv)
 }
 
 // state finds or adds the state of the identifier id, which the record
