@@ -28,6 +28,14 @@ type page struct {
 	netParsed bool
 	tab       string
 	sel       string // the app the timeline shows; "" for all with findings
+
+	// Rendering work spread over later tasks (see later.go). gen counts
+	// what has been drawn into #app: a job queued for an older drawing
+	// is dropped.
+	gen           int
+	jobs, idle    []func()
+	jobsScheduled bool
+	runJobs       js.Func
 }
 
 var pg *page
@@ -112,15 +120,22 @@ func (p *page) onWorker(m js.Value) {
 		p.tab = "findings"
 		p.sel = ""
 		// Rendering waits for the next frame so that decoding and
-		// rendering are two tasks, not one long stall; the findings are
-		// on screen at the frame after that.
+		// rendering are two tasks, not one long stall; the first findings
+		// are on screen at the frame after that (bs-shown), the rest of
+		// the first page of findings follows in later tasks, and the page
+		// says "shown" once they are all there.
 		nextFrame(func() {
 			p.render()
 			mark("bs-rendered")
 			nextFrame(func() {
 				mark("bs-shown")
 				js.Global().Get("performance").Call("measure", "bs-analysis", "bs-files", "bs-shown")
-				root().SetAttribute("data-state", "shown")
+				res, diff := p.res, p.diff
+				p.whenIdle(func() {
+					if p.res == res && p.diff == diff && !p.busy {
+						root().SetAttribute("data-state", "shown")
+					}
+				})
 			})
 		})
 	case "warm":
@@ -193,6 +208,7 @@ func toArray(list js.Value) js.Value {
 // begin shows the progress bar and hides the previous result.
 func (p *page) begin(text string) {
 	p.busy = true
+	p.gen++
 	setHidden(byID("crash"), true)
 	st := byID("status")
 	setHidden(st, false)
@@ -439,6 +455,7 @@ func (p *page) warm(m js.Value) {
 	for _, tab := range []string{"findings", "timeline"} {
 		p.tab = tab
 		p.render()
+		p.flushJobs()
 		app.Get("offsetHeight") // lay it out now
 	}
 	p.res, p.tab = nil, "findings"

@@ -26,6 +26,7 @@ func (p *page) pick(t ui.Text) string            { return ui.Pick(p.lang, t) }
 
 // render draws the whole result into #app.
 func (p *page) render() {
+	p.gen++
 	app := byID("app")
 	clear(app)
 	if p.diff != nil {
@@ -103,6 +104,7 @@ func (p *page) showTab(id string, focusPanel bool) {
 	}
 	panel := byID("panel")
 	panel.SetAttribute("aria-labelledby", "tab-"+id)
+	p.gen++
 	clear(panel)
 	p.renderTab(panel)
 	if focusPanel {
@@ -164,6 +166,7 @@ func (p *page) summary(r *ui.Result) elem {
 // reset goes back to the drop zone.
 func (p *page) reset() {
 	p.res, p.diff = nil, nil
+	p.gen++
 	clear(byID("app"))
 	root().RemoveAttribute("data-state")
 	byID("file").Underlying().Set("value", "")
@@ -206,7 +209,13 @@ func (p *page) findings(r *ui.Result) elem {
 
 // findingsShown is how many findings a list shows before "show more": a
 // generated 100 MB report has hundreds, and the first screen must be quick.
-const findingsShown = 20
+// Of those, findingsAtOnce are drawn at once, enough to fill the first
+// screen; the others follow one per job (later), so that no task holds
+// the page for the whole list.
+const (
+	findingsShown  = 20
+	findingsAtOnce = 3
+)
 
 func (p *page) findingList(r *ui.Result, idx []int) elem {
 	list := el("div", "finding-list")
@@ -214,8 +223,12 @@ func (p *page) findingList(r *ui.Result, idx []int) elem {
 	var more elem
 	grow := func() {
 		end := min(shown+findingsShown, len(idx))
-		for _, i := range idx[shown:end] {
-			add(list, p.finding(r, i))
+		for k, i := range idx[shown:end] {
+			if k < findingsAtOnce {
+				add(list, p.finding(r, i))
+				continue
+			}
+			p.later(func() { add(list, p.finding(r, i)) })
 		}
 		shown = end
 		if more != nil {

@@ -98,7 +98,11 @@ func EncodeIntervals(recs []IntervalRecord) []byte {
 			cats = append(cats, r.Category)
 		}
 	}
-	b := []byte(intervalsMagic)
+	// The size is known but for the string tables: one allocation, not
+	// a doubling per few thousand intervals.
+	const perRecord = 8 + 4 + 8 + 4 + 8 + 1 + 4 + 4 + 4 + 2
+	b := make([]byte, 0, len(intervalsMagic)+12+perRecord*len(recs)+64*(len(apps)+len(cats)))
+	b = append(b, intervalsMagic...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(recs)))
 	for _, table := range [][]string{apps, cats} {
 		b = binary.LittleEndian.AppendUint32(b, uint32(len(table)))

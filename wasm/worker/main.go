@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+	"time"
 
 	"backsight/internal/analysis"
 	"backsight/internal/report"
@@ -77,10 +78,16 @@ func handle(m js.Value) {
 		t1 := now()
 		r := report.Merge(files...)
 		t2 := now()
-		res := analysis.Analyze(r, opts)
+		res := analysis.Findings(r, opts)
 		t3 := now()
+		postResult("result", r, res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2})
+		// The network view is built only once the findings are on their
+		// way: the page shows them meanwhile. Messages wait until this
+		// returns, so an export always sees the whole document.
+		res.Network = analysis.NetworkOf(r)
 		last = res
-		postResult("result", res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2})
+		n := bytesToJS(marshal(res.Network))
+		post(map[string]any{"type": "network", "data": n}, n.Get("buffer"))
 	case "compare":
 		before := readAll(m.Get("before"))
 		after := readAll(m.Get("after"))
@@ -103,18 +110,20 @@ func handle(m js.Value) {
 func warmUp() {
 	p := report.NewParser("warm-up")
 	p.Write(sample.Report())
-	res := analysis.Analyze(report.Merge(p.Close()), analysis.DefaultOptions())
-	postResult("warm", res, nil)
+	r := report.Merge(p.Close())
+	res := analysis.Findings(r, analysis.DefaultOptions())
+	postResult("warm", r, res, nil)
+	marshal(analysis.NetworkOf(r))
 }
 
-// postResult sends an analysis to the page: the findings first, without
-// the network view (the bulk of the document) and with the intervals and
-// the findings' interval lists in binary (in a 100 MB report those lists
-// are most of the findings' JSON); the network view follows in a second
-// message, read by the page when it is shown.
-func postResult(typ string, res *analysis.Result, timing map[string]any) {
+// postResult sends the findings to the page: the document without the
+// network view (Findings leaves it out) and with the intervals and the
+// findings' interval lists in binary (in a 100 MB report those lists are
+// most of the findings' JSON). The network view follows in a message of
+// its own, read by the page when it is shown.
+func postResult(typ string, r *report.Report, res *analysis.Result, timing map[string]any) {
 	start := now()
-	ivs, net := res.Intervals, res.Network
+	ivs := res.Intervals
 	lists := make([][]int, len(res.Findings))
 	evidence := make([][][]int, len(res.Findings))
 	for i := range res.Findings {
@@ -125,16 +134,16 @@ func postResult(typ string, res *analysis.Result, timing map[string]any) {
 			f.Evidence[j].Intervals = nil
 		}
 	}
-	res.Intervals, res.Network = nil, analysis.Network{Note: net.Note}
+	res.Intervals = nil
 	data := marshal(res)
-	res.Intervals, res.Network = ivs, net
+	res.Intervals = ivs
 	for i := range res.Findings {
 		res.Findings[i].Intervals = lists[i]
 		for j := range res.Findings[i].Evidence {
 			res.Findings[i].Evidence[j].Intervals = evidence[i][j]
 		}
 	}
-	bin := ui.EncodeIntervals(intervalRecords(ivs))
+	bin := ui.EncodeIntervals(intervalRecords(r, ivs))
 	d, b, l := bytesToJS(data), bytesToJS(bin), bytesToJS(ui.EncodeLists(lists))
 	if timing != nil {
 		// The timings let make bench-browser say where the time goes.
@@ -143,10 +152,6 @@ func postResult(typ string, res *analysis.Result, timing map[string]any) {
 	}
 	post(map[string]any{"type": typ, "kind": "analysis", "data": d, "intervals": b, "lists": l, "timing": timing},
 		d.Get("buffer"), b.Get("buffer"), l.Get("buffer"))
-	if typ == "result" {
-		n := bytesToJS(marshal(net))
-		post(map[string]any{"type": "network", "data": n}, n.Get("buffer"))
-	}
 }
 
 // now is the Worker's performance.now(), in milliseconds.
@@ -167,13 +172,22 @@ func bytesToJS(b []byte) js.Value {
 }
 
 // intervalRecords converts the document's intervals for EncodeIntervals.
-func intervalRecords(ivs []analysis.IntervalInfo) []ui.IntervalRecord {
+// The times come from the report's intervals, which the document's list
+// follows index for index, rather than from parsing the document's text.
+func intervalRecords(r *report.Report, ivs []analysis.IntervalInfo) []ui.IntervalRecord {
+	zones := map[int32]*time.Location{} // a report has a handful of offsets
+	at := func(t report.Time) time.Time {
+		z := zones[t.Offset]
+		if z == nil {
+			z = time.FixedZone("", int(t.Offset))
+			zones[t.Offset] = z
+		}
+		return time.UnixMilli(t.Millis).In(z)
+	}
 	out := make([]ui.IntervalRecord, len(ivs))
 	for i, iv := range ivs {
-		b, _ := ui.ParseTime(iv.Begin)
-		e, _ := ui.ParseTime(iv.End)
-		out[i] = ui.IntervalRecord{App: iv.App, Category: iv.Category, Begin: b, End: e, Ms: iv.Ms,
-			Flags: iv.Flags, File: iv.File, Line: iv.Line}
+		out[i] = ui.IntervalRecord{App: iv.App, Category: iv.Category, Begin: at(r.Intervals[i].Begin), End: at(r.Intervals[i].End),
+			Ms: iv.Ms, Flags: iv.Flags, File: iv.File, Line: iv.Line}
 	}
 	return out
 }
