@@ -66,6 +66,9 @@ func (a *arena) put(b []byte) ref {
 	return r
 }
 
+// string stores b and returns it as a string.
+func (a *arena) string(b []byte) string { return a.str(a.put(b)) }
+
 func (a *arena) str(r ref) string {
 	if r.n == 0 {
 		return ""

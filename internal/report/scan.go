@@ -332,9 +332,17 @@ func (s *scanner) object(top bool) bool {
 			return false
 		}
 		var ok bool
-		if f == numFields {
+		switch {
+		case f == numFields:
 			ok = s.skipValue()
-		} else {
+		case fieldKinds[f] == vString && s.b[s.i] == '"':
+			// Most values are strings: read them here, not through value.
+			var v []byte
+			if v, ok = s.str(); ok {
+				s.fl.str[f] = v
+				s.fl.set(f)
+			}
+		default:
 			ok = s.value(f)
 		}
 		if !ok {
@@ -496,6 +504,11 @@ func (s *scanner) value(f field) bool {
 			return true
 		}
 	case vInt8, vInt32, vInt64:
+		if n, ok := s.smallInt(fieldKinds[f]); ok {
+			fl.num[f] = n
+			fl.set(f)
+			return true
+		}
 		if c == '-' || c >= '0' && c <= '9' {
 			lit, ok := s.number()
 			if !ok {
@@ -535,6 +548,29 @@ func (s *scanner) value(f field) bool {
 	}
 	fl.bad(f)
 	return s.skipValue()
+}
+
+// smallInt reads the common case of an integer value in one pass: up to
+// 18 digits without sign, fraction or exponent, in the range of k, and
+// followed by ',' or '}'. Anything else (ok false) is left to number
+// and parseInt.
+func (s *scanner) smallInt(k valueKind) (int64, bool) {
+	b := s.b
+	j, end := s.i, min(len(b), s.i+18)
+	var n int64
+	for ; j < end; j++ {
+		d := b[j] - '0'
+		if d > 9 {
+			break
+		}
+		n = n*10 + int64(d)
+	}
+	if j == s.i || j >= len(b) || b[j] != ',' && b[j] != '}' || b[s.i] == '0' && j-s.i > 1 ||
+		k == vInt8 && n >= 1<<7 || k == vInt32 && n >= 1<<31 {
+		return 0, false
+	}
+	s.i = j
+	return n, true
 }
 
 // parseInt reads an integer literal into the range of k, as
@@ -670,6 +706,26 @@ const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080
 )
+
+// indexNLWords is bytes.IndexByte(b, '\n') eight bytes at a time: in
+// wasm, IndexByte is a loop over single bytes.
+func indexNLWords(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:]) ^ ones*'\n'
+		if m := (x - ones) &^ x & highs; m != 0 {
+			// The lowest set bit is exact; only higher ones can be
+			// false (a borrow carries upwards).
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] == '\n' {
+			return i
+		}
+	}
+	return -1
+}
 
 // special returns a word whose lowest set bit is the high bit of the
 // first byte of x (little-endian) that ends the fast string path: '"',
