@@ -3,8 +3,8 @@ package report
 import (
 	"cmp"
 	"encoding/binary"
-	"hash/maphash"
 	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"unsafe"
@@ -339,12 +339,12 @@ func (m *merger) state(id string, fi int32, i int) *idState {
 	}
 }
 
-// idTable maps identifiers to their idState: open addressing over a
-// seeded hash (a hostile report cannot make it slow), with slots that
-// hold no pointers; the identifier itself is compared in the record that
-// first had it.
+// idTable maps identifiers to their idState: open addressing over a hash
+// with a random seed (a crafted report cannot choose identifiers that
+// collide), with slots that hold no pointers; the identifier itself is
+// compared in the record that first had it.
 type idTable struct {
-	seed  maphash.Seed
+	seed  uint64
 	slots []idSlot
 }
 
@@ -359,10 +359,26 @@ func newIDTable(n int) idTable {
 	for size < n+n/2 {
 		size *= 2
 	}
-	return idTable{seed: maphash.MakeSeed(), slots: make([]idSlot, size)}
+	return idTable{seed: rand.Uint64(), slots: make([]idSlot, size)}
 }
 
-func (t *idTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
+// hash mixes s a word at a time with the table's random seed: the
+// identifiers are UUIDs, and maphash (wyhash over single bytes in wasm)
+// cost more than the rest of the lookup.
+func (t *idTable) hash(s string) uint64 {
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	h := t.seed ^ uint64(len(b))*0x9e3779b97f4a7c15
+	for ; len(b) >= 8; b = b[8:] {
+		h = (h ^ binary.LittleEndian.Uint64(b)) * 0xbf58476d1ce4e5b9
+		h ^= h >> 29
+	}
+	for _, c := range b {
+		h = (h ^ uint64(c)) * 0x94d049bb133111eb
+	}
+	h ^= h >> 32
+	h *= 0xd6e8feb86659fd93
+	return h ^ h>>32
+}
 
 // strTable numbers strings by address and keeps one copy of each. The
 // parser already keeps one copy per file, so a string's address and
@@ -391,8 +407,12 @@ func newStrTable() strTable {
 // two addresses get two numbers.
 func (t *strTable) id(s string) uint32 {
 	if s == "" {
-		return 0
+		return 0 // small enough to inline: most contexts are ""
 	}
+	return t.lookup(s)
+}
+
+func (t *strTable) lookup(s string) uint32 {
 	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
 	mask := uint64(len(t.addrs) - 1)
 	for k := addrHash(p, len(s)) & mask; ; k = (k + 1) & mask {
