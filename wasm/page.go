@@ -29,13 +29,11 @@ type page struct {
 	tab       string
 	sel       string // the app the timeline shows; "" for all with findings
 
-	// Rendering work spread over later tasks (see later.go). gen counts
+	// Rendering work spread over later frames (see later.go). gen counts
 	// what has been drawn into #app: a job queued for an older drawing
 	// is dropped.
-	gen           int
-	jobs, idle    []func()
-	jobsScheduled bool
-	runJobs       js.Func
+	gen        int
+	jobs, idle []func()
 }
 
 var pg *page
@@ -122,7 +120,7 @@ func (p *page) onWorker(m js.Value) {
 		// Rendering waits for the next frame so that decoding and
 		// rendering are two tasks, not one long stall; the first findings
 		// are on screen at the frame after that (bs-shown), the rest of
-		// the first page of findings follows in later tasks, and the page
+		// the first page of findings follows in later frames, and the page
 		// says "shown" once they are all there.
 		nextFrame(func() {
 			p.render()

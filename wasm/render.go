@@ -210,8 +210,8 @@ func (p *page) findings(r *ui.Result) elem {
 // findingsShown is how many findings a list shows before "show more": a
 // generated 100 MB report has hundreds, and the first screen must be quick.
 // Of those, findingsAtOnce are drawn at once, enough to fill the first
-// screen; the others follow one per job (later), so that no task holds
-// the page for the whole list.
+// screen; the others follow a few per frame (later), so that no frame
+// waits for the whole list.
 const (
 	findingsShown  = 20
 	findingsAtOnce = 3

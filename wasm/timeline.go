@@ -147,7 +147,7 @@ func (p *page) chart(r *ui.Result) elem {
 				w = 2 // a zero-length access still shows
 			}
 			label := p.f("markLabel", p.appLabel(r, ivs.AppOf(k)), ui.Category(p.lang, cat),
-				ivs.BeginTime(k).Format("2006-01-02 15:04:05"), ivs.EndTime(k).Format("15:04:05"), ui.Duration(p.lang, ivs.Ms[k]))
+				ui.FormatTime(ivs.BeginTime(k), ui.LayoutSecond), ui.FormatTime(ivs.EndTime(k), ui.LayoutClockSec), ui.Duration(p.lang, ivs.Ms[k]))
 			rect := svg("rect", "class", "mark cat-"+cat, "x", ff(x(m.From)), "y", strconv.Itoa(y+4),
 				"width", ff(w), "height", strconv.Itoa(tlRow-8), "rx", "1.5", "tabindex", "0", "role", "img",
 				"aria-label", label, "data-label", label)

@@ -15,15 +15,15 @@ func IntervalsCSV(r *Result) []byte {
 		if f := int(iv.File[i]); f >= 0 && f < len(r.Files) {
 			file = r.Files[f].Name
 		}
-		rows = append(rows, []string{iv.AppOf(i), iv.CatOf(i), iv.BeginTime(i).Format(TimeLayout),
-			iv.EndTime(i).Format(TimeLayout), itoa(iv.Ms[i]), strings.Join(iv.FlagList(i), " "),
+		rows = append(rows, []string{iv.AppOf(i), iv.CatOf(i), FormatTime(iv.BeginTime(i), TimeLayout),
+			FormatTime(iv.EndTime(i), TimeLayout), itoa(iv.Ms[i]), strings.Join(iv.FlagList(i), " "),
 			file, strconv.Itoa(int(iv.Line[i]))})
 	}
 	return writeCSV(rows)
 }
 
 // TimeLayout is the result document's time format.
-const TimeLayout = "2006-01-02T15:04:05.000Z07:00"
+const TimeLayout = LayoutDocument
 
 // NetworkCSV writes every network record as CSV, one row each.
 func NetworkCSV(r *Result) []byte {

@@ -6,7 +6,6 @@ package ui
 import (
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Pick returns t in lang, falling back to English when a translation is
@@ -18,21 +17,13 @@ func Pick(lang string, t Text) string {
 	return t.EN
 }
 
-// ParseTime reads a result time ("2021-09-05T10:00:54.207+08:00"), keeping
-// the device's offset: every time shown is the phone's own clock, never the
-// browser's time zone.
-func ParseTime(s string) (time.Time, bool) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	return t, err == nil
-}
-
 // Clock formats s as "05:39" in the device's own clock; "" if s is not a time.
 func Clock(s string) string {
 	t, ok := ParseTime(s)
 	if !ok {
 		return ""
 	}
-	return t.Format("15:04")
+	return FormatTime(t, LayoutClock)
 }
 
 // DateTime formats s as "2021-09-05 10:00" in the device's own clock.
@@ -41,7 +32,7 @@ func DateTime(s string) string {
 	if !ok {
 		return s
 	}
-	return t.Format("2006-01-02 15:04")
+	return FormatTime(t, LayoutMinute)
 }
 
 // DateTimeSec formats s as "2021-09-05 10:00:54" in the device's own clock.
@@ -50,7 +41,7 @@ func DateTimeSec(s string) string {
 	if !ok {
 		return s
 	}
-	return t.Format("2006-01-02 15:04:05")
+	return FormatTime(t, LayoutSecond)
 }
 
 // Duration formats milliseconds for people: "45 s", "3 min 12 s", "2 h 5 min".

@@ -87,9 +87,23 @@ func (n *Node) Float() float64 {
 	return n.num
 }
 
+// A result document of a 100 MB report is a few MB of JSON: the parser
+// allocates its nodes in blocks, a few large allocations rather than one
+// per value.
 type jsonParser struct {
-	b []byte
-	i int
+	b     []byte
+	i     int
+	nodes []Node // the free part of the current block
+}
+
+func (p *jsonParser) node(kind byte) *Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]Node, 512)
+	}
+	n := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	n.kind = kind
+	return n
 }
 
 // maxDepth bounds nesting; the result document is 5 levels deep.
@@ -124,15 +138,19 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		return p.array(depth)
 	case c == '"':
 		s, err := p.string()
-		return &Node{kind: 's', str: s}, err
+		n := p.node('s')
+		n.str = s
+		return n, err
 	case c == 't' || c == 'f' || c == 'n':
 		for _, lit := range [...]string{"true", "false", "null"} {
 			if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
 				p.i += len(lit)
 				if lit == "null" {
-					return &Node{kind: 'n'}, nil
+					return p.node('n'), nil
 				}
-				return &Node{kind: 'b', b: lit == "true"}, nil
+				n := p.node('b')
+				n.b = lit == "true"
+				return n, nil
 			}
 		}
 		return nil, p.fail("unknown literal")
@@ -146,12 +164,14 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		if err != nil || start == p.i {
 			return nil, p.fail("bad number")
 		}
-		return &Node{kind: '0', num: f}, nil
+		n := p.node('0')
+		n.num = f
+		return n, nil
 	}
 }
 
 func (p *jsonParser) object(depth int) (*Node, error) {
-	n := &Node{kind: 'o'}
+	n := p.node('o')
 	p.i++ // {
 	p.space()
 	if p.i < len(p.b) && p.b[p.i] == '}' {
@@ -196,7 +216,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 }
 
 func (p *jsonParser) array(depth int) (*Node, error) {
-	n := &Node{kind: 'a'}
+	n := p.node('a')
 	p.i++ // [
 	p.space()
 	if p.i < len(p.b) && p.b[p.i] == ']' {

@@ -37,7 +37,7 @@ func Timeline(ivs *Intervals, idx []int, maxDays int) (days []Day, totalDays int
 		cont := false
 		for day := 0; day < 32; day++ { // an interval longer than a month is drawn for its first month
 			y, m, d := b.Date()
-			date := b.Format("2006-01-02")
+			date := FormatTime(b, LayoutDate)
 			midnight := time.Date(y, m, d, 0, 0, 0, 0, b.Location())
 			from := b.Sub(midnight).Minutes()
 			to := e.Sub(midnight).Minutes()
