@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"encoding/binary"
 	"math/bits"
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"unsafe"
@@ -344,7 +343,6 @@ func (m *merger) state(id string, fi int32, i int) *idState {
 // collide), with slots that hold no pointers; the identifier itself is
 // compared in the record that first had it.
 type idTable struct {
-	seed  uint64
 	slots []idSlot
 }
 
@@ -359,26 +357,11 @@ func newIDTable(n int) idTable {
 	for size < n+n/2 {
 		size *= 2
 	}
-	return idTable{seed: rand.Uint64(), slots: make([]idSlot, size)}
+	return idTable{slots: make([]idSlot, size)}
 }
 
-// hash mixes s a word at a time with the table's random seed: the
-// identifiers are UUIDs, and maphash (wyhash over single bytes in wasm)
-// cost more than the rest of the lookup.
-func (t *idTable) hash(s string) uint64 {
-	b := unsafe.Slice(unsafe.StringData(s), len(s))
-	h := t.seed ^ uint64(len(b))*0x9e3779b97f4a7c15
-	for ; len(b) >= 8; b = b[8:] {
-		h = (h ^ binary.LittleEndian.Uint64(b)) * 0xbf58476d1ce4e5b9
-		h ^= h >> 29
-	}
-	for _, c := range b {
-		h = (h ^ uint64(c)) * 0x94d049bb133111eb
-	}
-	h ^= h >> 32
-	h *= 0xd6e8feb86659fd93
-	return h ^ h>>32
-}
+// hash is hashBytes on s.
+func (t *idTable) hash(s string) uint64 { return hashBytes(unsafe.Slice(unsafe.StringData(s), len(s))) }
 
 // strTable numbers strings by address and keeps one copy of each. The
 // parser already keeps one copy per file, so a string's address and

@@ -6,7 +6,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
+	"unsafe"
 )
 
 // maxLine caps the bytes buffered for one line. Real lines are at most
@@ -505,18 +507,26 @@ func (p *Parser) intern(b []byte) string { return p.strs.list[p.strs.get(b)] }
 type handle uint32
 
 // interner keeps one copy of each string. A small direct-mapped cache
-// sits in front of the map: bundle ids, identifier types and owners
+// sits in front of the table: bundle ids, identifier types and owners
 // repeat from line to line, and a hit costs one hash of two words and
-// one comparison instead of hashing the whole string for the map.
+// one comparison instead of hashing the whole string. The table is open
+// addressing over handles, so it holds no pointers: a Go map of strings
+// costs write barriers and GC work in wasm, where the GC shares the one
+// thread.
 type interner struct {
-	m     map[string]handle
 	list  []string
+	slots []internSlot // a power of two, at most half full
 	cache [256]handle
 	arena arena // the strings' bytes: a 100 MB report has ~80,000 domains
 }
 
+type internSlot struct {
+	hash uint32 // the hash's upper half, checked before the string
+	h    handle // 0 for a free slot
+}
+
 func newInterner() interner {
-	return interner{m: make(map[string]handle), list: []string{""}}
+	return interner{list: []string{""}, slots: make([]internSlot, 256)}
 }
 
 func (in *interner) get(b []byte) handle {
@@ -534,15 +544,59 @@ func (in *interner) get(b []byte) handle {
 	if in.list[*slot] == string(b) {
 		return *slot
 	}
-	id, ok := in.m[string(b)]
-	if !ok {
-		s := in.arena.string(b)
-		id = handle(len(in.list))
-		in.list = append(in.list, s)
-		in.m[s] = id
+	full := hashBytes(b)
+	mask := uint64(len(in.slots) - 1)
+	for k := full & mask; ; k = (k + 1) & mask {
+		e := &in.slots[k]
+		if e.h == 0 {
+			id := handle(len(in.list))
+			in.list = append(in.list, in.arena.string(b))
+			*e = internSlot{uint32(full >> 32), id}
+			if 2*len(in.list) > len(in.slots) {
+				in.rehash()
+			}
+			*slot = id
+			return id
+		}
+		if e.hash == uint32(full>>32) && in.list[e.h] == string(b) {
+			*slot = e.h
+			return e.h
+		}
 	}
-	*slot = id
-	return id
+}
+
+func (in *interner) rehash() {
+	in.slots = make([]internSlot, 2*len(in.slots))
+	mask := uint64(len(in.slots) - 1)
+	for id, s := range in.list[1:] {
+		full := hashBytes(unsafe.Slice(unsafe.StringData(s), len(s)))
+		k := full & mask
+		for in.slots[k].h != 0 {
+			k = (k + 1) & mask
+		}
+		in.slots[k] = internSlot{uint32(full >> 32), handle(id + 1)}
+	}
+}
+
+// hashSeed makes hashBytes differ from run to run, so that a crafted
+// report cannot choose strings that collide.
+var hashSeed = rand.Uint64()
+
+// hashBytes mixes b a word at a time: for the short strings of a report
+// (bundle ids, host names, UUIDs) it is cheaper in wasm than the
+// runtime's hash, which reads single bytes there.
+func hashBytes(b []byte) uint64 {
+	h := hashSeed ^ uint64(len(b))*0x9e3779b97f4a7c15
+	for ; len(b) >= 8; b = b[8:] {
+		h = (h ^ binary.LittleEndian.Uint64(b)) * 0xbf58476d1ce4e5b9
+		h ^= h >> 29
+	}
+	for _, c := range b {
+		h = (h ^ uint64(c)) * 0x94d049bb133111eb
+	}
+	h ^= h >> 32
+	h *= 0xd6e8feb86659fd93
+	return h ^ h>>32
 }
 
 // maxMessages bounds the messages kept per file; the counts stay exact.
