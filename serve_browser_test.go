@@ -118,6 +118,18 @@ func firstPaint(t *testing.T, ctx context.Context) float64 {
 	return ms
 }
 
+// readyTime reads when the page got ready for a file, in milliseconds:
+// both wasm files fetched, compiled and started, the part of the load that
+// depends on how the server sends them.
+func readyTime(t *testing.T, ctx context.Context) float64 {
+	t.Helper()
+	ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.getEntriesByName('bs-ready')[0].startTime`))
+	if err != nil {
+		t.Fatalf("no bs-ready mark: %v", err)
+	}
+	return ms
+}
+
 // After one visit the page opens and analyses with the server gone and the
 // network off.
 func TestBrowserOffline(t *testing.T) {
@@ -149,6 +161,7 @@ func TestBrowserOffline(t *testing.T) {
 	}
 	t.Logf("precached %s", cached)
 	analyseSample(t, ctx, "online")
+	t.Logf("page ready for a file, local server: %.0f ms", readyTime(t, ctx))
 
 	// No server at all: every byte must come from the service worker.
 	srv.CloseClientConnections()
@@ -359,6 +372,7 @@ func TestBrowserWorker(t *testing.T) {
 	}
 	t.Logf("first contentful paint, Worker in workerd: %.0f ms", firstPaint(t, ctx))
 	analyseSample(t, ctx, "through the Worker")
+	t.Logf("page ready for a file, Worker in workerd: %.0f ms", readyTime(t, ctx))
 }
 
 // answer is one response, read whole.
