@@ -141,12 +141,12 @@ deploy: worker ## deploy the Worker and the site to Cloudflare (wrangler login f
 bench: bench-parse bench-analysis ## parser and analysis, natively and in wasm: corpus and a generated 100 MB report
 
 # BenchmarkStream100MB reports peak memory for a 100 MB report streamed in
-# 1 MiB chunks; it runs in a process of its own, since after
+# 1 MiB chunks, then merged; it runs in a process of its own, since after
 # BenchmarkParse100MB that input would still count against it.
-bench-parse: ## parser MB/s, allocations and peak memory, native and wasm under Node
-	$(GO) test -run '^$$' -bench 'Parse' -benchmem ./internal/report
+bench-parse: ## parser MB/s, Merge time, allocations and peak memory, native and wasm under Node
+	$(GO) test -run '^$$' -bench 'Parse|Merge' -benchmem ./internal/report
 	$(GO) test -run '^$$' -bench 'Stream' -benchmem ./internal/report
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench 'Parse' -benchmem ./internal/report
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench 'Parse|Merge' -benchmem ./internal/report
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench 'Stream' -benchmem ./internal/report
 
 # Analyze alone: the report is parsed and merged before the timer starts.

@@ -71,7 +71,7 @@ func BenchmarkParse100MB(b *testing.B) {
 // at a time. peak-sys-MB is runtime.MemStats.Sys (all memory the Go
 // runtime took from the system, which in wasm is the linear memory it
 // grew) sampled after every chunk; x-file is that peak over the bytes
-// read.
+// read, and x-file-merged the same once Merge has run on the File.
 func BenchmarkStream100MB(b *testing.B) {
 	for b.Loop() {
 		runtime.GC()
@@ -99,7 +99,12 @@ func BenchmarkStream100MB(b *testing.B) {
 		b.ReportMetric(float64(peak)/(1<<20), "peak-sys-MB")
 		b.ReportMetric(float64(peak-base)/(1<<20), "peak-sys-growth-MB")
 		b.ReportMetric(float64(peak)/float64(f.Bytes), "x-file")
+		// Then Merge, as the page does next, with the File still held.
+		r := Merge(f)
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(max(peak, ms.Sys))/float64(f.Bytes), "x-file-merged")
 		runtime.KeepAlive(f)
+		runtime.KeepAlive(r)
 	}
 }
 

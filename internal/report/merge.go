@@ -60,7 +60,7 @@ func (m *merger) fileEnds() {
 	}
 }
 
-// rank orders the kinds at one time: a begin before an end, so that
+// kindRank orders the kinds at one time: a begin before an end, so that
 // zero-length intervals pair whatever the file order.
 var kindRank = [...]uint8{KindOther: 1, KindBegin: 0, KindEnd: 2, KindEvent: 1}
 
@@ -612,7 +612,8 @@ func (m *merger) network() {
 		nr := &out[o]
 		*nr = *m.netRecord(ref)
 		nr.Pos.File = ref.file
-		nr.App, nr.Domain = canon[keyApp][k.str[keyApp]], canon[keyDomain][k.str[keyDomain]]
+		// Bundle ids through str, to share them with the intervals.
+		nr.App, nr.Domain = m.strs.str(nr.App), canon[keyDomain][k.str[keyDomain]]
 		nr.Context, nr.InitiatedName = canon[keyContext][k.str[keyContext]], canon[keyInitiatedName][k.str[keyInitiatedName]]
 		nr.Owner = m.strs.str(nr.Owner)
 	}
