@@ -296,7 +296,17 @@ func (s *scanner) object(top bool) bool {
 		known := false
 		if k < maxShape {
 			if p := s.shape[k]; p < numFields && fieldCtx[p] == ctx {
-				if n := keyWords[p].match(s.b[s.i:]); n > 0 {
+				// match, written out for keys of 8 to 24 bytes (most of
+				// them): a call per key costs much in wasm.
+				lw, rest := &keyWords[p], s.b[s.i:]
+				n := lw.n
+				if n >= 8 && n <= 24 && len(rest) >= n {
+					if binary.LittleEndian.Uint64(rest) == lw.w[0] && binary.LittleEndian.Uint64(rest[n-8:]) == lw.last &&
+						(n <= 16 || binary.LittleEndian.Uint64(rest[8:]) == lw.w[1]) {
+						s.i += n
+						f, known = p, true
+					}
+				} else if n = lw.match(rest); n > 0 {
 					s.i += n
 					f, known = p, true
 				}
