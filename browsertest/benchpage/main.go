@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -45,14 +46,15 @@ func main() {
 	site := flag.String("site", "build/site", "the built site")
 	runs := flag.Int("runs", 5, "runs per file (the median is reported)")
 	size := flag.Int64("size", 100<<20, "size of the generated report in bytes (0: none)")
+	match := flag.String("match", "", "time only the files whose name contains this (the generated report is named generated-<MB>MB)")
 	flag.Parse()
-	if err := run(*site, *runs, *size); err != nil {
+	if err := run(*site, *runs, *size, *match); err != nil {
 		fmt.Fprintln(os.Stderr, "benchpage:", err)
 		os.Exit(1)
 	}
 }
 
-func run(site string, runs int, size int64) error {
+func run(site string, runs int, size int64, match string) error {
 	corpus, err := browsertest.Corpus()
 	if err != nil {
 		return err
@@ -60,6 +62,10 @@ func run(site string, runs int, size int64) error {
 	files, err := filepath.Glob(filepath.Join(corpus, "*.ndjson"))
 	if err != nil {
 		return err
+	}
+	files = slices.DeleteFunc(files, func(f string) bool { return !strings.Contains(filepath.Base(f), match) })
+	if !strings.Contains(fmt.Sprintf("generated-%dMB.ndjson", size>>20), match) {
+		size = 0
 	}
 	tmp, err := os.MkdirTemp("", "backsight-bench-")
 	if err != nil {
