@@ -237,12 +237,20 @@ func readAll(list js.Value) []*report.File {
 		p := report.NewParser(name)
 		size := int64(f.Get("size").Float())
 		readErr := false
+		read := func(off int64) js.Value { return f.Call("slice", off, min(off+chunkSize, size)).Call("arrayBuffer") }
+		var next js.Value
+		if size > 0 {
+			next = read(0)
+		}
 		for off := int64(0); off < size; off += chunkSize {
-			end := min(off+chunkSize, size)
-			ab, err := await(f.Call("slice", off, end).Call("arrayBuffer"))
+			ab, err := await(next)
 			if err != nil {
 				readErr = true
 				break
+			}
+			// The browser reads the next chunk while this one is parsed.
+			if off+chunkSize < size {
+				next = read(off + chunkSize)
 			}
 			k := js.CopyBytesToGo(buf, u8.New(ab))
 			p.Write(buf[:k])
