@@ -64,9 +64,29 @@
   // after a cancel (the old Worker is terminated): the module is compiled
   // once and handed over, so a fresh Worker is ready in milliseconds.
   const workerURL = meta('backsight-worker');
-  bs.newWorker = () => {
+  const startWorker = () => {
     const w = new Worker(workerURL);
     workerModule.then((module) => w.postMessage({ type: 'init', module, wasmExec: new URL(bs.wasmExec, location.href).href }));
+    return w;
+  };
+  // The first Worker starts now, while the page's own wasm compiles and
+  // starts, rather than after it: the page is ready for a file only when
+  // both are. What it says before Go listens waits here, and is handed to
+  // Go's handlers right after Go takes the Worker (a microtask runs before
+  // any later message).
+  let first = startWorker();
+  const waiting = [];
+  first.onmessage = first.onerror = (e) => waiting.push(e);
+  bs.newWorker = () => {
+    if (!first) return startWorker();
+    const w = first;
+    first = null;
+    queueMicrotask(() => {
+      for (const e of waiting.splice(0)) {
+        const h = e.type === 'error' ? w.onerror : w.onmessage;
+        if (h) h.call(w, e);
+      }
+    });
     return w;
   };
 
