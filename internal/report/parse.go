@@ -189,7 +189,7 @@ func (p *Parser) lines(b []byte) {
 		if p.mode != modeLines {
 			return
 		}
-		i := indexNL(b)
+		i := bytes.IndexByte(b, '\n')
 		chunk := b
 		if i >= 0 {
 			chunk = b[:i]

@@ -717,26 +717,6 @@ const (
 	highs = 0x8080808080808080
 )
 
-// indexNLWords is bytes.IndexByte(b, '\n') eight bytes at a time: in
-// wasm, IndexByte is a loop over single bytes.
-func indexNLWords(b []byte) int {
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:]) ^ ones*'\n'
-		if m := (x - ones) &^ x & highs; m != 0 {
-			// The lowest set bit is exact; only higher ones can be
-			// false (a borrow carries upwards).
-			return i + bits.TrailingZeros64(m)>>3
-		}
-	}
-	for ; i < len(b); i++ {
-		if b[i] == '\n' {
-			return i
-		}
-	}
-	return -1
-}
-
 // special returns a word whose lowest set bit is the high bit of the
 // first byte of x (little-endian) that ends the fast string path: '"',
 // '\\', a control byte (< 0x20) or a non-ASCII byte (>= 0x80). Bits above

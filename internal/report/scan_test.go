@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/binary"
 	"math/bits"
 	"math/rand/v2"
@@ -88,26 +87,5 @@ func TestKeyPrediction(t *testing.T) {
 				t.Errorf("fast and reference parsers differ: %s", d)
 			}
 		})
-	}
-}
-
-// TestIndexNLWords: the newline is found at every offset of a word, past
-// bytes that borrow (0x0a+1, 0x00, 0x80, 0xff), and not where there is none.
-func TestIndexNLWords(t *testing.T) {
-	for _, fill := range []byte{'a', 0x0b, 0x09, 0x00, 0x80, 0xff, 0x8a} {
-		for n := 0; n <= 20; n++ {
-			for at := -1; at < n; at++ {
-				b := bytes.Repeat([]byte{fill}, n)
-				if at >= 0 {
-					b[at] = '\n'
-					if at+1 < n {
-						b[at+1] = '\n' // only the first counts
-					}
-				}
-				if got, want := indexNLWords(b), bytes.IndexByte(b, '\n'); got != want {
-					t.Fatalf("indexNLWords(%q) = %d, want %d", b, got, want)
-				}
-			}
-		}
 	}
 }
