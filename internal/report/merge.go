@@ -561,6 +561,10 @@ func (a *netKey) compare(b *netKey) int {
 	return 0
 }
 
+// packBits is the width of a packed network key and index; tests lower
+// it to take the other path.
+var packBits = 64
+
 // netRef is where a network record is: its file and index.
 type netRef struct{ file, idx int32 }
 
@@ -662,7 +666,7 @@ func (m *merger) netOrder(keys []netKey) (order []int32, canon [numKeyStrs][]str
 	wInit := bits.Len8(uint8(maxInit))
 	idxBits := bits.Len(uint(len(keys) - 1))
 	order = make([]int32, len(keys))
-	if width[keyApp]+width[keyDomain]+width[keyContext]+wInit+width[keyInitiatedName]+idxBits > 64 {
+	if width[keyApp]+width[keyDomain]+width[keyContext]+wInit+width[keyInitiatedName]+idxBits > packBits {
 		for i := range order {
 			order[i] = int32(i)
 		}

@@ -95,6 +95,16 @@ func TestMergeDifferential(t *testing.T) {
 			}
 		})
 	}
+	// Network keys too wide to pack into a word are sorted by comparison.
+	defer func(b int) { packBits = b }(packBits)
+	packBits = 0
+	for _, name := range []string{"corpus, all", "network keys repeated, twice", "generated pieces, repeated"} {
+		t.Run(name+", keys not packed", func(t *testing.T) {
+			if d := diffReports(Merge(cases[name]...), refMerge(cases[name]...)); d != "" {
+				t.Error(d)
+			}
+		})
+	}
 }
 
 // shuffled returns f with swaps random pairs of its access records swapped.
