@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -506,5 +507,34 @@ func TestCompare(t *testing.T) {
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll('.compare .changes li, .compare table.data tbody tr').length`); n == 0 {
 		t.Error("the compare view lists no changes between two different weeks")
+	}
+}
+
+// TestEarlySample clicks "Try a sample report" while the wasm is still on
+// its way (the server holds it back): the click is kept, and the sample is
+// analysed once the page is ready.
+func TestEarlySample(t *testing.T) {
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			time.Sleep(1500 * time.Millisecond)
+		}
+		srv.Config.Handler.ServeHTTP(w, r)
+	}))
+	defer slow.Close()
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	logConsole(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.Navigate(slow.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	if ready := eval[bool](t, ctx, `!!window.backsight.ready`); ready {
+		t.Fatal("the page was ready before the click: the test proves nothing")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#sample"))); err != nil {
+		t.Fatal(err)
+	}
+	state, err := WaitShown(ctx, 30*time.Second)
+	if err != nil || state != "shown" {
+		t.Fatalf("the early click on the sample was lost: state %q, %v", state, err)
 	}
 }

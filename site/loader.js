@@ -54,6 +54,9 @@
   };
   document.addEventListener('dragover', early);
   document.addEventListener('drop', early);
+  // A click on "Try a sample report" before Go is ready is kept too.
+  const sample = document.getElementById('sample');
+  if (sample) sample.addEventListener('click', () => { if (!bs.ready) bs.pending = 'sample'; });
 
   const compile = (url) => WebAssembly.compileStreaming(fetch(url))
     .catch((err) => { crash(String(err)); throw err; });

@@ -48,7 +48,10 @@ func runPage() {
 	pg.wire()
 	bs.Set("ready", true)
 	setHidden(byID("loading"), true)
-	if p := bs.Get("pending"); !p.IsNull() && !p.IsUndefined() {
+	if p := bs.Get("pending"); p.Type() == js.TypeString { // "sample", clicked early
+		bs.Set("pending", js.Null())
+		pg.loadSample()
+	} else if !p.IsNull() && !p.IsUndefined() {
 		bs.Set("pending", js.Null())
 		pg.analyze(p)
 	} else if in := byID("file").Underlying(); in.Get("files").Length() > 0 {
