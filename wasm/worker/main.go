@@ -19,6 +19,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -123,12 +124,34 @@ func lessGC() (restore func()) {
 	}
 }
 
-// warmUp runs the whole pipeline once on the bundled sample right after
-// the Worker starts, and hands the result to the page as "warm" so
-// that it renders it once out of sight. The browser compiles wasm in a
-// fast baseline tier first and optimises functions only once they have
-// run; without this, a person's first report would pay that price.
+// warmSize is the size of the generated report the warm-up analyses: big
+// enough, with network records, hundreds of apps and every rule firing,
+// that the browser optimises the parser, Merge and the rules the way a
+// person's report uses them; small enough to be done within a second or
+// two of the page being ready.
+const warmSize = 1 << 20
+
+// warmUp runs the whole pipeline right after the Worker starts, first on
+// a generated report and then on the bundled sample, whose result it hands
+// to the page as "warm" so that the page renders it once out of sight.
+// The browser compiles wasm in a fast baseline tier first and optimises
+// functions only once they have run a while; the bundled sample alone is
+// too small for that, and a person's first report would pay the price.
 func warmUp() {
+	var gen bytes.Buffer
+	if err := sample.Generate(&gen, warmSize, 1); err != nil {
+		panic("the warm-up report could not be generated: " + err.Error())
+	}
+	for range 2 {
+		p := report.NewParser("warm-up")
+		for b := gen.Bytes(); len(b) > 0; b = b[min(chunkSize, len(b)):] {
+			p.Write(b[:min(chunkSize, len(b))])
+		}
+		r := report.Merge(p.Close())
+		res := analysis.Findings(r, analysis.DefaultOptions())
+		encodeResult(r, res)
+		marshal(analysis.NetworkOf(r))
+	}
 	p := report.NewParser("warm-up")
 	p.Write(sample.Report())
 	r := report.Merge(p.Close())
@@ -144,28 +167,8 @@ func warmUp() {
 // its own, read by the page when it is shown.
 func postResult(typ string, r *report.Report, res *analysis.Result, timing map[string]any) {
 	start := now()
-	ivs := res.Intervals
-	lists := make([][]int, len(res.Findings))
-	evidence := make([][][]int, len(res.Findings))
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		lists[i], f.Intervals = f.Intervals, nil
-		for j := range f.Evidence {
-			evidence[i] = append(evidence[i], f.Evidence[j].Intervals)
-			f.Evidence[j].Intervals = nil
-		}
-	}
-	res.Intervals = nil
-	data := marshal(res)
-	res.Intervals = ivs
-	for i := range res.Findings {
-		res.Findings[i].Intervals = lists[i]
-		for j := range res.Findings[i].Evidence {
-			res.Findings[i].Evidence[j].Intervals = evidence[i][j]
-		}
-	}
-	bin := ui.EncodeIntervals(intervalRecords(r, ivs))
-	d, b, l := bytesToJS(data), bytesToJS(bin), bytesToJS(ui.EncodeLists(lists))
+	data, bin, lists := encodeResult(r, res)
+	d, b, l := bytesToJS(data), bytesToJS(bin), bytesToJS(lists)
 	if timing != nil {
 		// The timings let make bench-browser say where the time goes.
 		timing["encode"] = now() - start
@@ -173,6 +176,34 @@ func postResult(typ string, r *report.Report, res *analysis.Result, timing map[s
 	}
 	post(map[string]any{"type": typ, "kind": "analysis", "data": d, "intervals": b, "lists": l, "timing": timing},
 		d.Get("buffer"), b.Get("buffer"), l.Get("buffer"))
+}
+
+// encodeResult encodes what postResult sends: the document as JSON
+// without its intervals and the findings' interval lists, the intervals
+// (ui.EncodeIntervals) and the lists (ui.EncodeLists). res is left as it
+// was.
+func encodeResult(r *report.Report, res *analysis.Result) (data, intervals, lists []byte) {
+	ivs := res.Intervals
+	ls := make([][]int, len(res.Findings))
+	evidence := make([][][]int, len(res.Findings))
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		ls[i], f.Intervals = f.Intervals, nil
+		for j := range f.Evidence {
+			evidence[i] = append(evidence[i], f.Evidence[j].Intervals)
+			f.Evidence[j].Intervals = nil
+		}
+	}
+	res.Intervals = nil
+	data = marshal(res)
+	res.Intervals = ivs
+	for i := range res.Findings {
+		res.Findings[i].Intervals = ls[i]
+		for j := range res.Findings[i].Evidence {
+			res.Findings[i].Evidence[j].Intervals = evidence[i][j]
+		}
+	}
+	return data, ui.EncodeIntervals(intervalRecords(r, ivs)), ui.EncodeLists(ls)
 }
 
 // now is the Worker's performance.now(), in milliseconds.
