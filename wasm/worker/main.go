@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Command worker is Backsight's analysis Worker: it reads the files the page
-// hands over in 1 MiB chunks, runs internal/report and internal/analysis off
+// hands over in 4 MiB chunks, runs internal/report and internal/analysis off
 // the page's thread, and posts the result back. It is a wasm of its own so
 // that the page's wasm carries neither the rules nor encoding/json.
 //
@@ -21,7 +21,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"runtime/debug"
 	"syscall/js"
@@ -33,10 +32,10 @@ import (
 	"backsight/wasm/ui"
 )
 
-// chunkSize is how much of a File is read at a time: large enough that the
-// per-chunk round trip through a Promise is negligible, small enough that a
-// 100 MB file never sits in memory whole.
-const chunkSize = 1 << 20
+// chunkSize is how much of a File is read at a time: large enough that a
+// corpus-sized report (2 MB) is read in one go, small enough that a 100 MB
+// file never sits in memory whole.
+const chunkSize = 4 << 20
 
 // last is the last document, kept for the page's "download as JSON".
 var last any
@@ -253,13 +252,24 @@ func records(files []*report.File) int {
 }
 
 // readAll reads every File of the list (a FileList or an Array).
+//
+// It reads with FileReaderSync, which only Workers have: a synchronous
+// read of a slice costs a copy, where a Promise per chunk also costs a
+// round trip through the event loop and, in Go, a goroutine switch and
+// two callbacks. The browser's read-ahead that the Promises allowed was
+// worth less than that for files of a few MB, and a whole chunk at a time
+// keeps a 100 MB file out of memory all the same.
 func readAll(list js.Value) []*report.File {
 	var total, done float64
 	n := list.Length()
+	var largest int64
 	for i := range n {
-		total += list.Index(i).Get("size").Float()
+		size := list.Index(i).Get("size").Float()
+		total += size
+		largest = max(largest, int64(size))
 	}
-	buf := make([]byte, chunkSize)
+	buf := make([]byte, min(largest, chunkSize))
+	reader := js.Global().Get("FileReaderSync").New()
 	u8 := js.Global().Get("Uint8Array")
 	files := make([]*report.File, 0, n)
 	for i := range n {
@@ -268,20 +278,11 @@ func readAll(list js.Value) []*report.File {
 		p := report.NewParser(name)
 		size := int64(f.Get("size").Float())
 		readErr := false
-		read := func(off int64) js.Value { return f.Call("slice", off, min(off+chunkSize, size)).Call("arrayBuffer") }
-		var next js.Value
-		if size > 0 {
-			next = read(0)
-		}
 		for off := int64(0); off < size; off += chunkSize {
-			ab, err := await(next)
+			ab, err := readSync(reader, f.Call("slice", off, min(off+chunkSize, size)))
 			if err != nil {
 				readErr = true
 				break
-			}
-			// The browser reads the next chunk while this one is parsed.
-			if off+chunkSize < size {
-				next = read(off + chunkSize)
 			}
 			k := js.CopyBytesToGo(buf, u8.New(ab))
 			p.Write(buf[:k])
@@ -301,29 +302,18 @@ func readAll(list js.Value) []*report.File {
 	return files
 }
 
-// await waits for a Promise; the caller must be a goroutine, never a JS
-// callback, or the Worker would deadlock.
-func await(p js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	ok := js.FuncOf(func(this js.Value, args []js.Value) any {
-		ch <- result{v: args[0]}
-		return nil
-	})
-	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
-		msg := "the browser refused to read the file"
-		if len(args) > 0 {
-			msg = args[0].Call("toString").String()
+// readSync reads a Blob into an ArrayBuffer with a FileReaderSync,
+// turning the exception it throws when the file cannot be read into an
+// error.
+func readSync(reader, blob js.Value) (ab js.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			jsErr, ok := r.(js.Error)
+			if !ok {
+				panic(r)
+			}
+			err = jsErr
 		}
-		ch <- result{err: errors.New(msg)}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	p.Call("then", ok, fail)
-	r := <-ch
-	return r.v, r.err
+	}()
+	return reader.Call("readAsArrayBuffer", blob), nil
 }
