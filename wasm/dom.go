@@ -140,6 +140,9 @@ func download(name, mime string, data []byte) {
 
 func mark(name string) { js.Global().Get("performance").Call("mark", name) }
 
+// now is performance.now(), in milliseconds.
+func now() float64 { return js.Global().Get("performance").Call("now").Float() }
+
 // await waits for a Promise; call it from a goroutine, never from a JS
 // callback, or the page would deadlock.
 func await(p js.Value) (js.Value, error) {

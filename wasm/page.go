@@ -95,6 +95,7 @@ func (p *page) onWorker(m js.Value) {
 	case "progress":
 		p.progress(m)
 	case "result":
+		received := now()
 		mark("bs-result")
 		if t := m.Get("timing"); !t.IsUndefined() {
 			js.Global().Get("backsight").Set("timing", t) // for make bench-browser
@@ -120,12 +121,7 @@ func (p *page) onWorker(m js.Value) {
 		mark("bs-decoded")
 		p.tab = "findings"
 		p.sel = ""
-		// Rendering waits for the next frame so that decoding and
-		// rendering are two tasks, not one long stall; the first findings
-		// are on screen at the frame after that (bs-shown), the rest of
-		// the first page of findings follows in later frames, and the page
-		// says "shown" once they are all there.
-		nextFrame(func() {
+		show := func() {
 			p.render()
 			mark("bs-rendered")
 			nextFrame(func() {
@@ -138,7 +134,18 @@ func (p *page) onWorker(m js.Value) {
 					}
 				})
 			})
-		})
+		}
+		// A quick decode leaves room in this task for the first findings,
+		// which are then on screen at the next frame (bs-shown); a slow one
+		// (a big report) hands rendering to the next frame so that the two
+		// are not one long stall. The rest of the first page of findings
+		// follows in later frames, and the page says "shown" once they are
+		// all there.
+		if now()-received < sameTaskRender {
+			show()
+		} else {
+			nextFrame(show)
+		}
 	case "warm":
 		p.warm(m)
 		mark("bs-warm")
@@ -163,6 +170,12 @@ func (p *page) onWorker(m js.Value) {
 		p.crash(ui.F(p.lang, "workerCrashed", m.Get("text").String()))
 	}
 }
+
+// sameTaskRender is how long, in milliseconds, a result may have taken to
+// decode for its first findings to be rendered in the same task: their
+// cards take 10-20 ms more, and a 2 MB report's decode (10-15 ms) with
+// them would make a frame gap of 50 ms.
+const sameTaskRender = 8
 
 // send posts a request to the Worker, or keeps it until the Worker is ready.
 func (p *page) send(m map[string]any) {
