@@ -19,6 +19,7 @@ type page struct {
 	workerReady bool
 	queued      map[string]any // a request waiting for the Worker to start
 	busy        bool
+	decoding    *resultDecoder // the result being decoded between frames, if any
 
 	res  *ui.Result
 	diff *ui.Diff
@@ -109,43 +110,14 @@ func (p *page) onWorker(m js.Value) {
 				return
 			}
 			p.diff, p.res = ui.DecodeDiff(parsed), nil
-		} else {
-			r, err := decodeResult(m)
-			if err != nil {
-				p.crash(err.Error())
-				return
-			}
-			p.res, p.diff = r, nil
-			p.netBytes, p.netParsed = js.Undefined(), false
+			p.show(received)
+			return
 		}
-		mark("bs-decoded")
-		p.tab = "findings"
-		p.sel = ""
-		show := func() {
-			p.render()
-			mark("bs-rendered")
-			nextFrame(func() {
-				mark("bs-shown")
-				js.Global().Get("performance").Call("measure", "bs-analysis", "bs-files", "bs-shown")
-				res, diff := p.res, p.diff
-				p.whenIdle(func() {
-					if p.res == res && p.diff == diff && !p.busy {
-						root().SetAttribute("data-state", "shown")
-					}
-				})
-			})
-		}
-		// A quick decode leaves room in this task for the first findings,
-		// which are then on screen at the next frame (bs-shown); a slow one
-		// (a big report) hands rendering to the next frame so that the two
-		// are not one long stall. The rest of the first page of findings
-		// follows in later frames, and the page says "shown" once they are
-		// all there.
-		if now()-received < sameTaskRender {
-			show()
-		} else {
-			nextFrame(show)
-		}
+		// The network view follows in a message of its own, which may
+		// arrive while this result is decoded.
+		p.netBytes, p.netParsed = js.Undefined(), false
+		p.decoding = &resultDecoder{m: m}
+		p.decode(p.decoding, received)
 	case "warm":
 		p.warm(m)
 		mark("bs-warm")
@@ -154,7 +126,7 @@ func (p *page) onWorker(m js.Value) {
 		// findings never wait for the network view.
 		p.netBytes = m.Get("data")
 		p.netParsed = false
-		if p.res != nil && (p.tab == "apps" || p.tab == "network") {
+		if p.res != nil && p.decoding == nil && (p.tab == "apps" || p.tab == "network") {
 			p.showTab(p.tab, false)
 		}
 	case "export":
@@ -176,6 +148,69 @@ func (p *page) onWorker(m js.Value) {
 // cards take 10-20 ms more, and a 2 MB report's decode (10-15 ms) with
 // them would make a frame gap of 50 ms.
 const sameTaskRender = 8
+
+// decode decodes a result for as long as the current task has time, and
+// goes on at the next frame until it is done; then it shows the result.
+// A new request (begin) ends it.
+func (p *page) decode(d *resultDecoder, start float64) {
+	if p.decoding != d {
+		return
+	}
+	for {
+		done, err := d.step()
+		if err != nil {
+			p.decoding = nil
+			p.crash(err.Error())
+			return
+		}
+		if done {
+			break
+		}
+		if now()-start > decodeSlice {
+			nextFrame(func() { p.decode(d, now()) })
+			return
+		}
+	}
+	p.decoding = nil
+	p.res, p.diff = d.r, nil
+	p.show(start)
+}
+
+// decodeSlice is how long, in milliseconds, the page decodes a result
+// before it lets a frame be drawn: a step (an array of findings, the
+// intervals) takes up to a few tens of ms for a 100 MB report.
+const decodeSlice = 8
+
+// show draws a decoded result: its first findings at once if the current
+// task (begun at start) has room for them, or else at the next frame, so
+// that decoding and rendering are not one long stall. They are on screen
+// at the frame after that (bs-shown); the rest of the first page of
+// findings follows in later frames, and the page says "shown" once they
+// are all there.
+func (p *page) show(start float64) {
+	mark("bs-decoded")
+	p.tab = "findings"
+	p.sel = ""
+	render := func() {
+		p.render()
+		mark("bs-rendered")
+		nextFrame(func() {
+			mark("bs-shown")
+			js.Global().Get("performance").Call("measure", "bs-analysis", "bs-files", "bs-shown")
+			res, diff := p.res, p.diff
+			p.whenIdle(func() {
+				if p.res == res && p.diff == diff && !p.busy {
+					root().SetAttribute("data-state", "shown")
+				}
+			})
+		})
+	}
+	if now()-start < sameTaskRender {
+		render()
+	} else {
+		nextFrame(render)
+	}
+}
 
 // send posts a request to the Worker, or keeps it until the Worker is ready.
 func (p *page) send(m map[string]any) {
@@ -222,6 +257,7 @@ func toArray(list js.Value) js.Value {
 // begin shows the progress bar and hides the previous result.
 func (p *page) begin(text string) {
 	p.busy = true
+	p.decoding = nil
 	p.gen++
 	setHidden(byID("crash"), true)
 	st := byID("status")
@@ -425,27 +461,61 @@ func bytesOf(u8 js.Value) []byte {
 	return b
 }
 
-// decodeResult reads a "result" message: the findings' JSON, parsed in Go
-// from one copy of its bytes (reading a JSON.parse result through
-// syscall/js costs a call per field), and the binary intervals and lists.
+// decodeResult reads a "result" message at once (see resultDecoder).
 func decodeResult(m js.Value) (*ui.Result, error) {
-	parsed, err := ui.ParseJSON(bytesOf(m.Get("data")))
-	if err != nil {
-		return nil, err
+	d := resultDecoder{m: m}
+	for {
+		done, err := d.step()
+		if done || err != nil {
+			return d.r, err
+		}
+	}
+}
+
+// resultDecoder reads a "result" message one step at a time, so that a big
+// report's result can be decoded between frames: the document and each
+// array of findings are parsed in Go from one copy of their bytes (reading
+// a JSON.parse result through syscall/js costs a call per field), then
+// the binary intervals and the findings' interval lists are read.
+type resultDecoder struct {
+	m    js.Value
+	r    *ui.Result
+	next int // the next array of findings to read
+}
+
+// step does the next piece of the work and reports whether the result is
+// complete.
+func (d *resultDecoder) step() (done bool, err error) {
+	if d.r == nil {
+		parsed, err := ui.ParseJSON(bytesOf(d.m.Get("data")))
+		if err != nil {
+			return false, err
+		}
+		d.r = ui.Decode(parsed)
+		return false, nil
+	}
+	if chunks := d.m.Get("findings"); d.next < chunks.Length() {
+		parsed, err := ui.ParseJSON(bytesOf(chunks.Index(d.next)))
+		if err != nil {
+			return false, err
+		}
+		d.r.Findings = append(d.r.Findings, ui.DecodeFindings(parsed)...)
+		d.next++
+		return false, nil
 	}
 	mark("bs-parsed")
-	r := ui.Decode(parsed)
-	if r.Intervals, err = ui.DecodeIntervals(bytesOf(m.Get("intervals"))); err != nil {
-		return nil, err
+	r := d.r
+	if r.Intervals, err = ui.DecodeIntervals(bytesOf(d.m.Get("intervals"))); err != nil {
+		return false, err
 	}
-	lists, err := ui.DecodeLists(bytesOf(m.Get("lists")))
+	lists, err := ui.DecodeLists(bytesOf(d.m.Get("lists")))
 	if err != nil || len(lists) != len(r.Findings) {
-		return nil, errors.New("the analysis sent damaged finding data; reload the page and try again")
+		return false, errors.New("the analysis sent damaged finding data; reload the page and try again")
 	}
 	for i := range r.Findings {
 		r.Findings[i].Intervals = lists[i]
 	}
-	return r, nil
+	return true, nil
 }
 
 // warm renders the Worker's warm-up analysis once, out of sight, and

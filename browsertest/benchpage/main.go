@@ -29,7 +29,7 @@ import (
 // window.__gaps.on is cleared: a gap over 50 ms is a visible stall.
 const gapRecorder = `(() => {
   const g = window.__gaps = { max: 0, last: performance.now(), on: true };
-  const loop = (t) => { if (!g.on) return; g.max = Math.max(g.max, t - g.last); g.last = t; requestAnimationFrame(loop); };
+  const loop = (t) => { if (!g.on) return; if (t - g.last > g.max) { g.max = t - g.last; g.at = t; } g.last = t; requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
   return true;
 })()`
@@ -186,7 +186,8 @@ func once(browser context.Context, url, file string) (shown, gap, ready float64,
 	  return 'worker: read ' + f(t.read) + ', merge ' + f(t.merge) + ', analyze ' + f(t.analyze) + ', encode ' + f(t.encode) +
 	    ' (json ' + t.jsonBytes + ' B, intervals ' + t.intervalBytes + ' B); page: files->result ' + f(at('bs-result') - at('bs-files')) +
 	    ', JSON.parse ' + f(at('bs-parsed') - at('bs-result')) + ', decode ' + f(at('bs-decoded') - at('bs-parsed')) + ', render ' + f(at('bs-rendered') - at('bs-decoded')) +
-	    ', to frame ' + f(at('bs-shown') - at('bs-rendered'));
+	    ', to frame ' + f(at('bs-shown') - at('bs-rendered')) +
+	    '; longest frame gap ends ' + f(window.__gaps.at - at('bs-files')) + ' ms after bs-files';
 	})()`))
 	return m.Shown, m.Gap, ready, fmt.Sprintf("warm at %.0f ms; %s", warm, parts), err
 }

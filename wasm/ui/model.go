@@ -156,6 +156,16 @@ func DecodeNetwork(n Source) Network {
 		Companies: n.Get("companies"), Websites: n.Get("websites")}
 }
 
+// DecodeFindings reads an array of findings: the Worker sends a big
+// report's findings in several such arrays, apart from the document.
+func DecodeFindings(s Source) []Finding {
+	out := make([]Finding, length(s))
+	for i := range out {
+		out[i] = decodeFinding(s.Index(i))
+	}
+	return out
+}
+
 func decodeFinding(f Source) Finding {
 	out := Finding{App: f.Str("app"), Name: f.Str("name"), NameZH: f.Str("nameZh"), Purpose: f.Str("purpose"),
 		Category: f.Str("category"), Verdict: f.Str("verdict"), Confidence: f.Str("confidence"),

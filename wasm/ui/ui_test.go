@@ -287,6 +287,43 @@ func TestDecodeMatchesAnalysis(t *testing.T) {
 	}
 }
 
+// TestDecodeFindingsInChunks decodes a corpus file's findings sent in
+// arrays apart from the document, as the Worker sends them, and compares
+// them with the findings decoded from the whole document.
+func TestDecodeFindingsInChunks(t *testing.T) {
+	f, err := report.Parse("wechat.ndjson", strings.NewReader(string(corpusFile(t, "2021-09-15_ios15.0_wechat.ndjson"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := analysis.Analyze(report.Merge(f), analysis.DefaultOptions())
+	doc, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := ParseJSON(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Decode(parsed).Findings
+	for _, per := range []int{1, 3, len(res.Findings)} {
+		var got []Finding
+		for i := 0; i < len(res.Findings); i += per {
+			chunk, err := json.Marshal(res.Findings[i:min(i+per, len(res.Findings))])
+			if err != nil {
+				t.Fatal(err)
+			}
+			parsed, err := ParseJSON(chunk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, DecodeFindings(parsed)...)
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%d findings per array: decoded %d findings unlike the document's %d", per, len(got), len(want))
+		}
+	}
+}
+
 func TestListsRoundTrip(t *testing.T) {
 	lists := [][]int{{3, 1, 4}, {}, {1 << 20}}
 	got, err := DecodeLists(EncodeLists(lists))

@@ -9,8 +9,9 @@
 // {type: "compare", before: [File], after: [File]}, {type: "export"}.
 // Messages out: {type: "ready"}, {type: "progress", phase: "read"|"analyse",
 // name, done, total}, {type: "result", kind: "analysis"|"compare",
-// data: Uint8Array (the result document as JSON, without its intervals
-// and network view and the findings' interval lists), intervals:
+// data: Uint8Array (the result document as JSON, without its findings,
+// intervals and network view), findings: [Uint8Array] (the findings as
+// JSON arrays of at most 100, without their interval lists), intervals:
 // Uint8Array (ui.EncodeIntervals), lists: Uint8Array (ui.EncodeLists, the
 // findings' interval lists in order)}, then
 // {type: "network", data: Uint8Array (the network view as JSON)},
@@ -164,43 +165,64 @@ func warmUp() {
 // its own, read by the page when it is shown.
 func postResult(typ string, r *report.Report, res *analysis.Result, timing map[string]any) {
 	start := now()
-	data, bin, lists := encodeResult(r, res)
+	data, findings, bin, lists := encodeResult(r, res)
 	d, b, l := bytesToJS(data), bytesToJS(bin), bytesToJS(lists)
+	transfer := []any{d.Get("buffer"), b.Get("buffer"), l.Get("buffer")}
+	chunks := make([]any, len(findings))
+	for i, f := range findings {
+		c := bytesToJS(f)
+		chunks[i] = c
+		transfer = append(transfer, c.Get("buffer"))
+	}
 	if timing != nil {
 		// The timings let make bench-browser say where the time goes.
 		timing["encode"] = now() - start
-		timing["jsonBytes"], timing["intervalBytes"] = len(data), len(bin)
+		n := len(data)
+		for _, f := range findings {
+			n += len(f)
+		}
+		timing["jsonBytes"], timing["intervalBytes"] = n, len(bin)
 	}
-	post(map[string]any{"type": typ, "kind": "analysis", "data": d, "intervals": b, "lists": l, "timing": timing},
-		d.Get("buffer"), b.Get("buffer"), l.Get("buffer"))
+	post(map[string]any{"type": typ, "kind": "analysis", "data": d, "findings": chunks, "intervals": b, "lists": l,
+		"timing": timing}, transfer...)
 }
 
+// findingsPerChunk is how many findings go into one JSON array of the
+// "findings" field: the page parses one array at a time and draws frames
+// in between, where a 100 MB report's findings (2 MB of JSON) in one piece
+// would stall it for 150 ms.
+const findingsPerChunk = 100
+
 // encodeResult encodes what postResult sends: the document as JSON
-// without its intervals and the findings' interval lists, the intervals
+// without its findings, intervals and the findings' interval lists; the
+// findings as JSON arrays of at most findingsPerChunk; the intervals
 // (ui.EncodeIntervals) and the lists (ui.EncodeLists). res is left as it
 // was.
-func encodeResult(r *report.Report, res *analysis.Result) (data, intervals, lists []byte) {
-	ivs := res.Intervals
-	ls := make([][]int, len(res.Findings))
-	evidence := make([][][]int, len(res.Findings))
-	for i := range res.Findings {
-		f := &res.Findings[i]
+func encodeResult(r *report.Report, res *analysis.Result) (data []byte, findings [][]byte, intervals, lists []byte) {
+	ivs, fs := res.Intervals, res.Findings
+	ls := make([][]int, len(fs))
+	evidence := make([][][]int, len(fs))
+	for i := range fs {
+		f := &fs[i]
 		ls[i], f.Intervals = f.Intervals, nil
 		for j := range f.Evidence {
 			evidence[i] = append(evidence[i], f.Evidence[j].Intervals)
 			f.Evidence[j].Intervals = nil
 		}
 	}
-	res.Intervals = nil
+	res.Intervals, res.Findings = nil, nil
 	data = marshal(res)
-	res.Intervals = ivs
-	for i := range res.Findings {
-		res.Findings[i].Intervals = ls[i]
-		for j := range res.Findings[i].Evidence {
-			res.Findings[i].Evidence[j].Intervals = evidence[i][j]
+	for i := 0; i < len(fs); i += findingsPerChunk {
+		findings = append(findings, marshal(fs[i:min(i+findingsPerChunk, len(fs))]))
+	}
+	res.Intervals, res.Findings = ivs, fs
+	for i := range fs {
+		fs[i].Intervals = ls[i]
+		for j := range fs[i].Evidence {
+			fs[i].Evidence[j].Intervals = evidence[i][j]
 		}
 	}
-	return data, ui.EncodeIntervals(intervalRecords(r, ivs)), ui.EncodeLists(ls)
+	return data, findings, ui.EncodeIntervals(intervalRecords(r, ivs)), ui.EncodeLists(ls)
 }
 
 // now is the Worker's performance.now(), in milliseconds.
