@@ -35,7 +35,10 @@ func main() {
 		}
 		return
 	}
-	// workers.Serve listens on $PORT (9900 by default) and prints the URL.
+	// workers.Serve listens on $PORT (9900 by default) and prints the URL,
+	// then a warning about its "non-JS mode", which is meant for Workers
+	// that need Cloudflare's bindings: this handler needs none.
+	fmt.Fprintln(os.Stderr, "backsight: serving", *dir, "(ignore the library's non-JS mode warning: nothing here needs it)")
 	workers.Serve(newHandler(os.DirFS(*dir)))
 }
 
