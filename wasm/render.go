@@ -187,12 +187,15 @@ func (p *page) rule(id string) *ui.Rule {
 func (p *page) findings(r *ui.Result) elem {
 	box := el("div", "findings")
 	var serious, expected []int
+	inUse := 0
 	for i, f := range r.Findings {
 		switch f.Verdict {
 		case "background-likely", "background-possible":
 			serious = append(serious, i)
 		case "expected":
 			expected = append(expected, i)
+		case "in-use":
+			inUse++
 		}
 	}
 	if len(serious) == 0 {
@@ -203,6 +206,9 @@ func (p *page) findings(r *ui.Result) elem {
 	if len(expected) > 0 {
 		add(box, el("h2", "section-title calm", p.t("expectedHead")), el("p", "intro", p.t("expectedIntro")),
 			p.findingList(r, expected))
+	}
+	if inUse > 0 {
+		add(box, el("p", "calm-note", p.f("inUseNote", inUse)))
 	}
 	return box
 }

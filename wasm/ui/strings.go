@@ -94,6 +94,7 @@ var uiStrings = map[string][2]string{
 	"noFindings":                  {"No app used a sensitive resource in a way that suggests background use. The report cannot prove what happened in the foreground; see the Apps and Timeline views for everything it holds.", "没有发现 App 以疑似后台的方式使用敏感资源。报告无法证明前台发生了什么；可在“App”和“时间线”视图中查看全部记录。"},
 	"serious":                     {"Worth a look", "值得关注"},
 	"expectedHead":                {"Expected for these apps", "这些 App 的预期行为"},
+	"inUseNote":                   {"%d more uses of a resource look consistent with using the app, such as the camera while taking a photo. The Apps tab lists every app with all its accesses.", "另有 %d 项资源使用与正常使用 App 相符，例如拍照时使用相机。“App”视图列出了每个 App 及其全部访问。"},
 	"expectedIntro":               {"Background-like use that the kind of app explains. Shown so you can check it, not as an alarm.", "这类 App 的用途可以解释的类后台行为。列出来供你核对，并非警报。"},
 	"verdict.background-likely":   {"Likely while not in use", "很可能在未使用时"},
 	"verdict.background-possible": {"Possibly while not in use", "可能在未使用时"},
