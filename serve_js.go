@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/syumai/workers"
+
+	"backsight/wasm/jsawait"
 	"github.com/syumai/workers/cloudflare"
 )
 
@@ -56,9 +58,9 @@ func fetchAsset(name string) ([]byte, error) {
 		// redirect to /: ask for / and skip the round trip.
 		url = assetsOrigin
 	}
-	res, err := await(assets.Call("fetch", url))
+	res, err := jsawait.Await(assets.Call("fetch", url))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("assets: %w", err)
 	}
 	switch status := res.Get("status").Int(); {
 	case status == http.StatusNotFound:
@@ -66,36 +68,14 @@ func fetchAsset(name string) ([]byte, error) {
 	case status != http.StatusOK:
 		return nil, fmt.Errorf("assets answered %d", status)
 	}
-	buf, err := await(res.Call("arrayBuffer"))
+	buf, err := jsawait.Await(res.Call("arrayBuffer"))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("assets: %w", err)
 	}
 	arr := js.Global().Get("Uint8Array").New(buf)
 	b := make([]byte, arr.Get("byteLength").Int())
 	js.CopyBytesToGo(b, arr)
 	return b, nil
-}
-
-// await blocks the calling goroutine until the promise settles.
-func await(promise js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	onOK := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		ch <- result{v: args[0]}
-		return nil
-	})
-	onErr := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		ch <- result{err: fmt.Errorf("assets: %s", js.Global().Get("String").Invoke(args[0]).String())}
-		return nil
-	})
-	defer onOK.Release()
-	defer onErr.Release()
-	promise.Call("then", onOK, onErr)
-	r := <-ch
-	return r.v, r.err
 }
 
 // assetFile is one fetched asset, held in memory.

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -142,30 +141,3 @@ func mark(name string) { js.Global().Get("performance").Call("mark", name) }
 
 // now is performance.now(), in milliseconds.
 func now() float64 { return js.Global().Get("performance").Call("now").Float() }
-
-// await waits for a Promise; call it from a goroutine, never from a JS
-// callback, or the page would deadlock.
-func await(p js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	ok := js.FuncOf(func(this js.Value, args []js.Value) any {
-		ch <- result{v: args[0]}
-		return nil
-	})
-	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
-		msg := "the browser refused"
-		if len(args) > 0 {
-			msg = args[0].Call("toString").String()
-		}
-		ch <- result{err: errors.New(msg)}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	p.Call("then", ok, fail)
-	r := <-ch
-	return r.v, r.err
-}

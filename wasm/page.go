@@ -6,6 +6,7 @@ import (
 	"errors"
 	"syscall/js"
 
+	"backsight/wasm/jsawait"
 	"backsight/wasm/ui"
 )
 
@@ -311,13 +312,13 @@ func (p *page) loadSample() {
 	p.begin(ui.T(p.lang, "loadingSample"))
 	go func() {
 		url := p.bs.Get("sampleURL").String()
-		resp, err := await(js.Global().Call("fetch", url))
+		resp, err := jsawait.Await(js.Global().Call("fetch", url))
 		if err == nil && !resp.Get("ok").Bool() {
 			err = errSample
 		}
 		var blob js.Value
 		if err == nil {
-			blob, err = await(resp.Call("blob"))
+			blob, err = jsawait.Await(resp.Call("blob"))
 		}
 		if err != nil {
 			p.busy = false
