@@ -27,6 +27,28 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 // BenchmarkAnalyzeGenerated runs on a generated report of BENCH_MB
 // megabytes (100 by default, as `make bench-analysis` does).
 func BenchmarkAnalyzeGenerated(b *testing.B) {
+	r := generated(b)
+	for b.Loop() {
+		Analyze(r, DefaultOptions())
+	}
+	b.ReportMetric(float64(len(r.Intervals)), "intervals")
+}
+
+// BenchmarkFindingsGenerated is BenchmarkAnalyzeGenerated without the
+// network view: what the page's analysis Worker runs before it shows the
+// findings.
+func BenchmarkFindingsGenerated(b *testing.B) {
+	r := generated(b)
+	for b.Loop() {
+		Findings(r, DefaultOptions())
+	}
+	b.ReportMetric(float64(len(r.Intervals)), "intervals")
+}
+
+// generated parses and merges a generated report of BENCH_MB megabytes
+// (100 by default).
+func generated(b *testing.B) *report.Report {
+	b.Helper()
 	mb := int64(100)
 	if s := os.Getenv("BENCH_MB"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
@@ -43,9 +65,5 @@ func BenchmarkAnalyzeGenerated(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := report.Merge(f)
-	for b.Loop() {
-		Analyze(r, DefaultOptions())
-	}
-	b.ReportMetric(float64(len(r.Intervals)), "intervals")
+	return report.Merge(f)
 }
