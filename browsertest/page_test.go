@@ -538,3 +538,47 @@ func TestEarlySample(t *testing.T) {
 		t.Fatalf("the early click on the sample was lost: state %q, %v", state, err)
 	}
 }
+
+// TestCrash: when the page's Go program stops (here: a browser API it
+// calls throws, which panics in Go), the page says so and offers a
+// reload, which brings back a working page. The Worker's crash message
+// takes the same banner through page.crash.
+func TestCrash(t *testing.T) {
+	ctx := tab(t, "")
+	eval[bool](t, ctx, `window.__crashTest = true; performance.mark = () => { throw new Error('performance.mark failed on purpose'); }; true`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#sample"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById('crash').hidden`,
+		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatal("no crash banner after the Go program panicked")
+	}
+	if d := text(t, ctx, "#crash-detail"); d == "" {
+		t.Error("the crash banner gives no detail")
+	}
+	if f := eval[string](t, ctx, `document.activeElement.id`); f != "reload" {
+		t.Errorf("focus on %q after the crash, want the reload button", f)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#reload"))); err != nil {
+		t.Fatal(err)
+	}
+	// A poll fails while the old document goes away: ask again until the
+	// new one answers.
+	reloaded := false
+	for deadline := time.Now().Add(20 * time.Second); !reloaded && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		reloaded, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](
+			`!window.__crashTest && !!(window.backsight && window.backsight.ready)`))
+	}
+	if !reloaded {
+		t.Fatal("the reload button did not bring back a page ready for a file")
+	}
+	if !eval[bool](t, ctx, `document.getElementById('crash').hidden`) {
+		t.Error("the crash banner is still shown after the reload")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#sample"))); err != nil {
+		t.Fatal(err)
+	}
+	if state, err := WaitShown(ctx, 30*time.Second); err != nil || state != "shown" {
+		t.Fatalf("after the reload the sample gives %q, %v", state, err)
+	}
+}

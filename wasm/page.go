@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"runtime"
 	"syscall/js"
 
 	"backsight/wasm/jsawait"
@@ -481,7 +482,8 @@ func decodeResult(m js.Value) (*ui.Result, error) {
 type resultDecoder struct {
 	m    js.Value
 	r    *ui.Result
-	next int // the next array of findings to read
+	next int                 // the next array of findings to read
+	iv   *ui.IntervalDecoder // once the findings are read
 }
 
 // step does the next piece of the work and reports whether the result is
@@ -504,11 +506,17 @@ func (d *resultDecoder) step() (done bool, err error) {
 		d.next++
 		return false, nil
 	}
-	mark("bs-parsed")
-	r := d.r
-	if r.Intervals, err = ui.DecodeIntervals(bytesOf(d.m.Get("intervals"))); err != nil {
-		return false, err
+	if d.iv == nil {
+		mark("bs-parsed")
+		if d.iv, err = ui.NewIntervalDecoder(bytesOf(d.m.Get("intervals"))); err != nil {
+			return false, err
+		}
 	}
+	if !d.iv.Done() {
+		return false, d.iv.Step(intervalsPerStep)
+	}
+	r := d.r
+	r.Intervals = d.iv.Intervals
 	lists, err := ui.DecodeLists(bytesOf(d.m.Get("lists")))
 	if err != nil || len(lists) != len(r.Findings) {
 		return false, errors.New("the analysis sent damaged finding data; reload the page and try again")
@@ -518,6 +526,9 @@ func (d *resultDecoder) step() (done bool, err error) {
 	}
 	return true, nil
 }
+
+// intervalsPerStep is how many intervals a step decodes: a few ms' work.
+const intervalsPerStep = 20000
 
 // warm renders the Worker's warm-up analysis once, out of sight, and
 // throws it away: like the Worker's own warm-up, it gets the page's code
@@ -548,4 +559,7 @@ func (p *page) warm(m js.Value) {
 	style.Call("removeProperty", "visibility")
 	style.Call("removeProperty", "position")
 	style.Call("removeProperty", "width")
+	// Its garbage is collected now, not in the middle of a person's
+	// report.
+	runtime.GC()
 }

@@ -47,12 +47,15 @@ func main() {
 	runs := flag.Int("runs", 5, "runs per file (the median is reported)")
 	size := flag.Int64("size", 100<<20, "size of the generated report in bytes (0: none)")
 	match := flag.String("match", "", "time only the files whose name contains this (the generated report is named generated-<MB>MB)")
+	flag.BoolVar(&verbose, "v", false, "print every run's breakdown, not only the last of each file")
 	flag.Parse()
 	if err := run(*site, *runs, *size, *match); err != nil {
 		fmt.Fprintln(os.Stderr, "benchpage:", err)
 		os.Exit(1)
 	}
 }
+
+var verbose bool
 
 func run(site string, runs int, size int64, match string) error {
 	corpus, err := browsertest.Corpus()
@@ -104,6 +107,9 @@ func run(site string, runs int, size int64, match string) error {
 		for range runs {
 			shown, gap, ready, parts, err := once(ctx, srv.URL, file)
 			r.last = parts
+			if verbose {
+				fmt.Fprintf(os.Stderr, "%s: %.0f ms; %s\n", r.name, shown, parts)
+			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", r.name, err)
 			}

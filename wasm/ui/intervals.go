@@ -140,6 +140,30 @@ var errIntervals = errors.New("the analysis sent damaged interval data; reload t
 
 // DecodeIntervals reads what EncodeIntervals wrote.
 func DecodeIntervals(b []byte) (*Intervals, error) {
+	d, err := NewIntervalDecoder(b)
+	if err != nil {
+		return nil, err
+	}
+	for !d.Done() {
+		if err := d.Step(len(b)); err != nil {
+			return nil, err
+		}
+	}
+	return d.Intervals, nil
+}
+
+// IntervalDecoder reads what EncodeIntervals wrote a slice at a time, so
+// that the page can draw frames in between: a 100 MB report's 150,000
+// intervals in one go took the page's thread for up to 100 ms.
+type IntervalDecoder struct {
+	Intervals *Intervals // filled up to the records decoded so far
+	recs      []byte
+	next      int
+}
+
+// NewIntervalDecoder reads the header and the string tables of b and
+// makes room for the records.
+func NewIntervalDecoder(b []byte) (*IntervalDecoder, error) {
 	if len(b) < 8 || string(b[:4]) != intervalsMagic {
 		return nil, errIntervals
 	}
@@ -172,8 +196,18 @@ func DecodeIntervals(b []byte) (*Intervals, error) {
 		App: make([]uint32, n), Cat: make([]uint16, n), Begin: make([]int64, n), End: make([]int64, n),
 		BeginOff: make([]int32, n), EndOff: make([]int32, n), Ms: make([]int64, n), Flags: make([]uint8, n),
 		File: make([]int32, n), Line: make([]int32, n)}
-	for i := range n {
-		r := b[i*recordSize:]
+	return &IntervalDecoder{Intervals: iv, recs: b}, nil
+}
+
+// Done reports whether every record has been decoded.
+func (d *IntervalDecoder) Done() bool { return d.next == d.Intervals.Len() }
+
+// Step decodes up to max more records.
+func (d *IntervalDecoder) Step(max int) error {
+	le, iv := binary.LittleEndian, d.Intervals
+	end := min(d.next+max, iv.Len())
+	for i := d.next; i < end; i++ {
+		r := d.recs[i*recordSize:]
 		iv.Begin[i] = int64(le.Uint64(r))
 		iv.BeginOff[i] = int32(le.Uint32(r[8:]))
 		iv.End[i] = int64(le.Uint64(r[12:]))
@@ -185,10 +219,11 @@ func DecodeIntervals(b []byte) (*Intervals, error) {
 		iv.App[i] = le.Uint32(r[41:])
 		iv.Cat[i] = le.Uint16(r[45:])
 		if int(iv.App[i]) >= len(iv.Apps) || int(iv.Cat[i]) >= len(iv.Cats) {
-			return nil, errIntervals
+			return errIntervals
 		}
 	}
-	return iv, nil
+	d.next = end
+	return nil
 }
 
 const listsMagic = "BSL1"

@@ -11,7 +11,7 @@
 // name, done, total}, {type: "result", kind: "analysis"|"compare",
 // data: Uint8Array (the result document as JSON, without its findings,
 // intervals and network view), findings: [Uint8Array] (the findings as
-// JSON arrays of at most 100, without their interval lists), intervals:
+// JSON arrays of at most 50, without their interval lists), intervals:
 // Uint8Array (ui.EncodeIntervals), lists: Uint8Array (ui.EncodeLists, the
 // findings' interval lists in order)}, then
 // {type: "network", data: Uint8Array (the network view as JSON)},
@@ -23,6 +23,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"syscall/js"
 	"time"
@@ -142,20 +143,24 @@ func warmUp() {
 	if err := sample.Generate(&gen, warmSize, 1); err != nil {
 		panic("the warm-up report could not be generated: " + err.Error())
 	}
-	for run := range 2 {
+	var r *report.Report
+	var res *analysis.Result
+	for range 2 {
 		p := report.NewParser("warm-up")
 		for b := gen.Bytes(); len(b) > 0; b = b[min(chunkSize, len(b)):] {
 			p.Write(b[:min(chunkSize, len(b))])
 		}
-		r := report.Merge(p.Close())
-		res := analysis.Findings(r, analysis.DefaultOptions())
-		if run == 0 {
-			encodeResult(r, res)
-		} else {
-			postResult("warm", r, res, nil)
-		}
+		r = report.Merge(p.Close())
+		res = analysis.Findings(r, analysis.DefaultOptions())
+		encodeResult(r, res)
 		marshal(analysis.NetworkOf(r))
 	}
+	// The page is told only once the Worker is idle: a file chosen right
+	// after "warm" then finds neither warm-up work still running nor its
+	// garbage waiting to be collected in the middle of the analysis.
+	gen = bytes.Buffer{}
+	runtime.GC()
+	postResult("warm", r, res, nil)
 }
 
 // postResult sends the findings to the page: the document without the
@@ -191,7 +196,7 @@ func postResult(typ string, r *report.Report, res *analysis.Result, timing map[s
 // "findings" field: the page parses one array at a time and draws frames
 // in between, where a 100 MB report's findings (2 MB of JSON) in one piece
 // would stall it for 150 ms.
-const findingsPerChunk = 100
+const findingsPerChunk = 50
 
 // encodeResult encodes what postResult sends: the document as JSON
 // without its findings, intervals and the findings' interval lists; the
