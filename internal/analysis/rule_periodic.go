@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 )
@@ -43,7 +42,7 @@ func checkPeriodic(g *group, sc *scope) []Evidence {
 		prev int // the use that ends the gap's start
 		next int
 	}
-	var gaps []gap
+	gaps := make([]gap, 0, len(g.Uses))
 	prev := -1
 	for _, i := range g.Uses {
 		iv := sc.at(i)
@@ -56,16 +55,21 @@ func checkPeriodic(g *group, sc *scope) []Evidence {
 		}
 		prev = i
 	}
-	var long []gap
+	// Only the lengths are sorted, not the gaps: the window found in them
+	// never splits a run of equal lengths (it would have taken the whole
+	// run), so it holds exactly the gaps whose length lies between its
+	// first and last. Sorting gaps stably by length took most of this
+	// rule's time in wasm.
+	long := make([]int64, 0, len(gaps))
 	for _, x := range gaps {
 		if x.ms >= periodMin {
-			long = append(long, x)
+			long = append(long, x.ms)
 		}
 	}
-	slices.SortStableFunc(long, func(a, b gap) int { return cmp.Compare(a.ms, b.ms) })
+	slices.Sort(long)
 	lo, hi, i := 0, 0, 0
 	for j := range long {
-		for float64(long[j].ms) > float64(long[i].ms)*(1+periodSlack) {
+		for float64(long[j]) > float64(long[i])*(1+periodSlack) {
 			i++
 		}
 		if j+1-i > hi-lo {
@@ -76,19 +80,15 @@ func checkPeriodic(g *group, sc *scope) []Evidence {
 	if n < periodMinCount || float64(n) < periodMinShare*float64(len(gaps)) {
 		return nil
 	}
-	c := long[lo:hi]
-	period := c[n/2].ms
-	seen := map[int]bool{}
-	var idx []int
-	for _, x := range c {
-		for _, k := range []int{x.prev, x.next} {
-			if !seen[k] {
-				seen[k] = true
-				idx = append(idx, k)
-			}
+	period := long[lo+n/2]
+	idx := make([]int, 0, 2*n)
+	for _, x := range gaps {
+		if x.ms >= long[lo] && x.ms <= long[hi-1] {
+			idx = append(idx, x.prev, x.next)
 		}
 	}
 	slices.Sort(idx)
+	idx = slices.Compact(idx)
 	p := span(period)
 	r := resource(g.Category, g.Label)
 	return []Evidence{{

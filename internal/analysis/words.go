@@ -140,10 +140,16 @@ func cannotTell(category report.Category, name, nameZH string) Text {
 }
 
 // stamp formats t like report.Time.String (RFC 3339, milliseconds, the
-// phone's offset) without building a time zone per call: the result
-// document holds one or two per interval and network record, so the
-// common case writes digits into fixed places of one buffer.
+// phone's offset) without building a time zone per call.
 func stamp(t report.Time) string {
+	var b [len("2006-01-02T15:04:05.000+00:00")]byte
+	return string(appendStamp(b[:0], t))
+}
+
+// appendStamp appends stamp(t) to b. The result document holds one or two
+// per interval and network record, so the common case writes digits into
+// fixed places of one array.
+func appendStamp(dst []byte, t report.Time) []byte {
 	const msPerDay = 86400000
 	local := t.Local()
 	days, ms := local/msPerDay, local%msPerDay
@@ -152,7 +158,7 @@ func stamp(t report.Time) string {
 	}
 	y, mo, d := civil(days)
 	if y < 0 || y > 9999 {
-		return stampSlow(t)
+		return appendStampSlow(dst, t)
 	}
 	b := [29]byte{4: '-', 7: '-', 10: 'T', 13: ':', 16: ':', 19: '.'}
 	two(b[0:], int(y/100))
@@ -167,19 +173,19 @@ func stamp(t report.Time) string {
 	off := int(t.Offset)
 	if off == 0 {
 		b[23] = 'Z'
-		return string(b[:24])
+		return append(dst, b[:24]...)
 	}
 	b[23] = '+'
 	if off < 0 {
 		b[23], off = '-', -off
 	}
 	if off/3600 > 99 {
-		return stampSlow(t)
+		return appendStampSlow(dst, t)
 	}
 	two(b[24:], off/3600)
 	b[26] = ':'
 	two(b[27:], off/60%60)
-	return string(b[:29])
+	return append(dst, b[:29]...)
 }
 
 // two writes n (0..99) as two digits.
@@ -209,14 +215,13 @@ func civil(days int64) (y int64, m, d int) {
 	return y, m, d
 }
 
-// stampSlow is stamp for times the fast path does not cover (years
-// outside 0-9999, offsets of 100 hours or more), which only damaged
+// appendStampSlow is appendStamp for times the fast path does not cover
+// (years outside 0-9999, offsets of 100 hours or more), which only damaged
 // reports hold.
-func stampSlow(t report.Time) string {
+func appendStampSlow(b []byte, t report.Time) []byte {
 	u := time.UnixMilli(t.Local()).UTC()
 	y, mo, d := u.Date()
 	h, mi, s := u.Clock()
-	b := make([]byte, 0, 29)
 	b = pad(b, y, 4)
 	b = append(b, '-')
 	b = pad(b, int(mo), 2)
@@ -232,7 +237,7 @@ func stampSlow(t report.Time) string {
 	b = pad(b, u.Nanosecond()/1e6, 3)
 	off := int(t.Offset)
 	if off == 0 {
-		return string(append(b, 'Z'))
+		return append(b, 'Z')
 	}
 	sign := byte('+')
 	if off < 0 {
@@ -242,7 +247,7 @@ func stampSlow(t report.Time) string {
 	b = pad(b, off/3600, 2)
 	b = append(b, ':')
 	b = pad(b, off/60%60, 2)
-	return string(b)
+	return b
 }
 
 // pad appends n in decimal with at least width digits.
