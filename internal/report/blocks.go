@@ -45,8 +45,13 @@ type arena struct {
 	cur  []byte
 }
 
-// arenaBlock is the size of a block; a longer string gets its own.
-const arenaBlock = 16 << 10
+// arenaBlock is the largest block; a longer string gets its own. Blocks
+// start at minArenaBlock and double, so a 24 KB file's two arenas take
+// about 3 KB instead of 32 KB (allocated per parse, and so collected).
+const (
+	minArenaBlock = 1 << 10
+	arenaBlock    = 16 << 10
+)
 
 // ref is where put stored a string.
 type ref struct{ blk, off, n uint32 }
@@ -59,7 +64,7 @@ func (a *arena) put(b []byte) ref {
 		if a.cur != nil {
 			a.full = append(a.full, a.cur)
 		}
-		a.cur = make([]byte, 0, max(arenaBlock, len(b)))
+		a.cur = make([]byte, 0, max(min(2*cap(a.cur), arenaBlock), minArenaBlock, len(b)))
 	}
 	r := ref{uint32(len(a.full)), uint32(len(a.cur)), uint32(len(b))}
 	a.cur = append(a.cur, b...)
@@ -106,7 +111,13 @@ type networkRec struct {
 
 // accessRecords appends the collected access records to s as Access.
 func (p *Parser) accessRecords(s []Access) []Access {
-	s = slices.Grow(s, p.accs.n)
+	if s == nil {
+		// make zeroes the array once; slices.Grow would zero it twice (in
+		// the allocation and again as the appended part).
+		s = make([]Access, 0, p.accs.n)
+	} else {
+		s = slices.Grow(s, p.accs.n)
+	}
 	str := p.strs.list
 	for _, blk := range append(p.accs.full, p.accs.cur) {
 		for i := range blk {
@@ -125,7 +136,13 @@ func (p *Parser) accessRecords(s []Access) []Access {
 
 // networkRecords appends the collected network records to s as Network.
 func (p *Parser) networkRecords(s []Network) []Network {
-	s = slices.Grow(s, p.nets.n)
+	if s == nil {
+		// make zeroes the array once; slices.Grow would zero it twice (in
+		// the allocation and again as the appended part).
+		s = make([]Network, 0, p.nets.n)
+	} else {
+		s = slices.Grow(s, p.nets.n)
+	}
 	str := p.strs.list
 	for _, blk := range append(p.nets.full, p.nets.cur) {
 		for i := range blk {

@@ -199,12 +199,6 @@ const (
 // scanLine reads b into fl. b must not hold the line's newline.
 func (s *scanner) scanLine(b []byte, fl *fields) scanError {
 	s.b, s.i, s.depth, s.fl, s.k = b, 0, 0, fl, 0
-	// Unescaping never grows a string by more than 3x (one invalid byte
-	// becomes U+FFFD), so reserving that much up front keeps the slices
-	// handed out for this line valid.
-	if need := 3*len(b) + 8; cap(s.scratch) < need {
-		s.scratch = make([]byte, 0, need)
-	}
 	s.scratch = s.scratch[:0]
 	fl.reset()
 	s.ws()
@@ -767,6 +761,14 @@ func (s *scanner) slowStr(start int) ([]byte, bool) {
 		return nil, false
 	}
 	s.i = end + 1
+	// Unescaping never grows a string by more than 3x (one invalid byte
+	// becomes U+FFFD), so reserving that much for the whole line means
+	// one allocation at most per line, and none on the lines of real
+	// reports, which have no escapes. A line's earlier values stay in the
+	// array they were unescaped into.
+	if need := 3*len(b) + 8; cap(s.scratch)-len(s.scratch) < 3*(end-start) {
+		s.scratch = make([]byte, 0, need)
+	}
 	from := len(s.scratch)
 	s.scratch = unquote(s.scratch, b[start:end])
 	return s.scratch[from:len(s.scratch):len(s.scratch)], true
