@@ -36,17 +36,42 @@ func findingsOf(r *report.Report, opts Options) *Result {
 		res.Findings = append(res.Findings, finding(g, sc))
 	}
 	sortFindings(res.Findings)
-	res.Apps = appsOf(res.Findings, r.Network)
-	res.Totals = totals(r)
+	tracking := trackingDomains(r.Network)
+	res.Apps = appsOf(res.Findings, r.Network, tracking)
+	// Every app of an interval has a finding and every app of a network
+	// record is ranked, so the apps ranking counts the apps.
+	res.Totals = totals(r, len(res.Apps), len(tracking))
 	return res
+}
+
+// trackingDomains maps every domain of the network records to whether any
+// record labels it tracking: Apple labels domains, not records, so a
+// domain labelled tracking in any record counts as a tracker for every
+// app that contacts it.
+func trackingDomains(network []report.Network) map[string]bool {
+	// Sized for every record to be a new domain, which is nearly so in
+	// large reports (75,000 domains in 92,500 records on the generated
+	// 100 MB one): grown step by step, the map took twice as long to fill
+	// in wasm (40-60 ms instead of 25) and allocated twice the memory.
+	m := make(map[string]bool, len(network))
+	for i := range network {
+		n := &network[i]
+		if n.Tracking() {
+			m[n.Domain] = true
+		} else if _, ok := m[n.Domain]; !ok {
+			m[n.Domain] = false
+		}
+	}
+	return m
 }
 
 // appsOf ranks every app seen, in access or network records, by concern:
 // its worst finding, then tracking domains and hits. It reads the network
 // records themselves, not the network view, so that the findings and the
 // apps need not wait for the view. Like networkOf, it relies on the
-// records being sorted by app, as report.Merge leaves them.
-func appsOf(findings []Finding, network []report.Network) []AppInfo {
+// records being sorted by app and domain, as report.Merge leaves them.
+// tracking is trackingDomains(network).
+func appsOf(findings []Finding, network []report.Network, tracking map[string]bool) []AppInfo {
 	byApp := map[string]*AppInfo{}
 	get := func(id string, names func() (string, string)) *AppInfo {
 		a := byApp[id]
@@ -66,29 +91,19 @@ func appsOf(findings []Finding, network []report.Network) []AppInfo {
 		}
 		a.Score = max(a.Score, f.Score)
 	}
-	// Apple labels domains, not records: a domain labelled tracking in
-	// any record counts as a tracker for every app that contacts it.
-	trackingDomain := map[string]bool{}
-	for i := range network {
-		if network[i].Tracking() {
-			trackingDomain[network[i].Domain] = true
-		}
-	}
-	domains := map[string]bool{} // one app's domains, reused across apps
 	for i := 0; i < len(network); {
 		app := network[i].App
 		a := get(app, func() (string, string) { c := catalog.Lookup(app); return c.Name, c.NameZH })
-		clear(domains)
 		a.Hits, a.Domains, a.Trackers = 0, 0, 0
-		for ; i < len(network) && network[i].App == app; i++ {
+		for k := i; i < len(network) && network[i].App == app; i++ {
 			n := &network[i]
 			a.Hits += n.Hits
-			if domains[n.Domain] {
+			// An app's records of one domain are consecutive.
+			if i > k && n.Domain == network[i-1].Domain {
 				continue
 			}
-			domains[n.Domain] = true
 			a.Domains++
-			if trackingDomain[n.Domain] {
+			if tracking[n.Domain] {
 				a.Trackers++
 			}
 		}
@@ -149,23 +164,17 @@ func periodOf(r *report.Report) Period {
 	}
 }
 
-func totals(r *report.Report) Totals {
-	t := Totals{Files: len(r.Files), Network: len(r.Network), Intervals: len(r.Intervals)}
-	apps := make(map[string]bool)
-	domains := make(map[string]bool)
+// totals counts what r holds; apps and domains are counted by the caller.
+func totals(r *report.Report, apps, domains int) Totals {
+	t := Totals{
+		Files: len(r.Files), Network: len(r.Network), Intervals: len(r.Intervals),
+		Apps: apps, Domains: domains,
+	}
 	for _, f := range r.Files {
 		t.Access += len(f.Access)
 		t.BadLines += f.BadLines
 		t.Warnings += f.Warnings
 	}
-	for i := range r.Intervals {
-		apps[r.Intervals[i].App] = true
-	}
-	for i := range r.Network {
-		apps[r.Network[i].App] = true
-		domains[r.Network[i].Domain] = true
-	}
-	t.Apps, t.Domains = len(apps), len(domains)
 	return t
 }
 

@@ -30,6 +30,8 @@ type Rule struct {
 	Severity   Severity
 	CannotTell Text // what this signal cannot prove
 	// Check returns the rule's evidence for g, nil when it sees nothing.
+	// Its interval lists may be in any order and repeat indices: finding
+	// sorts them and drops the repeats.
 	Check func(g *group, sc *scope) []Evidence
 	// Weight turns the evidence into score points (negative for
 	// mitigating rules); it gets the evidence Check returned.

@@ -43,7 +43,6 @@ func checkAfterLibraryChange(g *group, sc *scope) []Evidence {
 		return nil
 	}
 	var hits, causes []int
-	seen := map[int]bool{}
 	for _, i := range g.Uses {
 		iv := sc.at(i)
 		if iv.Has(report.NoBegin) {
@@ -53,10 +52,7 @@ func checkAfterLibraryChange(g *group, sc *scope) []Evidence {
 		// than libraryNotice before it.
 		if c := sc.library.find(g.App, iv.Begin.Millis, -libraryNotice); c >= 0 {
 			hits = append(hits, i)
-			if !seen[c] {
-				seen[c] = true
-				causes = append(causes, c)
-			}
+			causes = append(causes, c) // finding drops the repeats
 		}
 	}
 	if len(hits) == 0 {

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 
@@ -49,57 +48,71 @@ var fixedWindow = Rule{
 // checkFixedWindow finds up to three duration clusters among the uses and
 // reports them when together they cover enough of the uses.
 func checkFixedWindow(g *group, sc *scope) []Evidence {
-	var measured []int // uses with a known length
+	measured := 0    // uses with a known length
+	var long []int64 // the lengths of the uses long enough to be a window
 	for _, i := range g.Uses {
 		iv := sc.at(i)
 		if iv.Flags&(report.Open|report.NoBegin|report.Event) == 0 {
-			measured = append(measured, i)
+			measured++
+			if d := iv.DurationMillis(); d >= windowMin {
+				long = append(long, d)
+			}
 		}
 	}
-	var long []int // the uses long enough to be a window
-	for _, i := range measured {
-		if sc.at(i).DurationMillis() >= windowMin {
-			long = append(long, i)
-		}
+	// The clusters are found in the sorted lengths alone. A cluster never
+	// splits a run of equal lengths (it would have taken the whole run),
+	// so its uses are those whose length lies between its shortest and
+	// longest that no earlier cluster took. Sorting the uses themselves
+	// by length, stably, took most of this rule's time in wasm.
+	slices.Sort(long)
+	type cluster struct {
+		lo, hi, mid int64 // shortest, longest and median length
+		uses        []int
 	}
-	slices.SortStableFunc(long, func(a, b int) int {
-		return cmp.Compare(sc.at(a).DurationMillis(), sc.at(b).DurationMillis())
-	})
-
-	var clusters [][]int
+	var clusters []cluster
 	clustered := 0
 	for len(clusters) < 3 {
-		lo, hi := bestWindow(long, sc)
+		lo, hi := bestWindow(long)
 		if hi-lo < windowMinCount {
 			break
 		}
-		c := slices.Clone(long[lo:hi])
-		clusters = append(clusters, c)
-		clustered += len(c)
+		clusters = append(clusters, cluster{lo: long[lo], hi: long[hi-1], mid: long[lo+(hi-lo)/2]})
+		clustered += hi - lo
 		long = slices.Delete(long, lo, hi)
 	}
-	if len(measured) == 0 || clustered < windowMinCount || float64(clustered)/float64(len(measured)) < windowMinShare {
+	if measured == 0 || clustered < windowMinCount || float64(clustered)/float64(measured) < windowMinShare {
 		return nil
 	}
-	share := float64(clustered) / float64(len(measured))
+	for _, i := range g.Uses {
+		iv := sc.at(i)
+		if iv.Flags&(report.Open|report.NoBegin|report.Event) != 0 {
+			continue
+		}
+		d := iv.DurationMillis()
+		for k := range clusters {
+			if c := &clusters[k]; d >= c.lo && d <= c.hi {
+				c.uses = append(c.uses, i)
+				break
+			}
+		}
+	}
+	share := float64(clustered) / float64(measured)
 	r := resource(g.Category, g.Label)
 	var ev []Evidence
 	for _, c := range clusters {
-		lo, hi := sc.at(c[0]).DurationMillis(), sc.at(c[len(c)-1]).DurationMillis()
-		rng := secs(lo) + "-" + secs(hi)
-		if secs(lo) == secs(hi) {
-			rng = secs(lo)
+		rng := secs(c.lo) + "-" + secs(c.hi)
+		if secs(c.lo) == secs(c.hi) {
+			rng = secs(c.lo)
 		}
-		idx := slices.Clone(c)
-		slices.Sort(idx)
+		slices.Sort(c.uses)
 		ev = append(ev, Evidence{
 			Rule: idFixedWindow,
 			Text: Text{
-				fmt.Sprintf("%d of %d %s lasted %s s.", len(c), len(measured), r.nounEN, rng),
-				fmt.Sprintf("%d 次（共 %d %s）持续了 %s 秒。", len(c), len(measured), r.nounZH, rng),
+				fmt.Sprintf("%d of %d %s lasted %s s.", len(c.uses), measured, r.nounEN, rng),
+				fmt.Sprintf("%d 次（共 %d %s）持续了 %s 秒。", len(c.uses), measured, r.nounZH, rng),
 			},
-			Intervals: idx,
-			Value:     float64(sc.at(c[len(c)/2]).DurationMillis()) / 1000,
+			Intervals: c.uses,
+			Value:     float64(c.mid) / 1000,
 		})
 	}
 	ev = append(ev, Evidence{
@@ -125,12 +138,12 @@ func checkFixedWindow(g *group, sc *scope) []Evidence {
 	return ev
 }
 
-// bestWindow returns the bounds of the longest run of long (sorted by
-// duration) whose durations differ by at most windowTolerance.
-func bestWindow(long []int, sc *scope) (lo, hi int) {
+// bestWindow returns the bounds of the longest run of the sorted lengths
+// whose lengths differ by at most windowTolerance.
+func bestWindow(long []int64) (lo, hi int) {
 	i := 0
 	for j := range long {
-		for sc.at(long[j]).DurationMillis()-sc.at(long[i]).DurationMillis() > windowTolerance {
+		for long[j]-long[i] > windowTolerance {
 			i++
 		}
 		if j+1-i > hi-lo {

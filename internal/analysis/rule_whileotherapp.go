@@ -45,7 +45,6 @@ func checkWhileOtherApp(g *group, sc *scope) []Evidence {
 		return nil // these are the on-screen signs themselves
 	}
 	var hits, others []int
-	seen := map[int]bool{}
 	for _, i := range g.Uses {
 		iv := sc.at(i)
 		if iv.Has(report.NoBegin) {
@@ -53,10 +52,7 @@ func checkWhileOtherApp(g *group, sc *scope) []Evidence {
 		}
 		if h := sc.screen.find(g.App, iv.Begin.Millis, onScreenFor); h >= 0 {
 			hits = append(hits, i)
-			if !seen[h] {
-				seen[h] = true
-				others = append(others, h)
-			}
+			others = append(others, h) // finding drops the repeats
 		}
 	}
 	if len(hits) == 0 {
