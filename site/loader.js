@@ -67,9 +67,9 @@
   // after a cancel (the old Worker is terminated): the module is compiled
   // once and handed over, so a fresh Worker is ready in milliseconds.
   const workerURL = meta('backsight-worker');
-  const startWorker = () => {
+  const startWorker = (helper) => {
     const w = new Worker(workerURL);
-    workerModule.then((module) => w.postMessage({ type: 'init', module, wasmExec: new URL(bs.wasmExec, location.href).href }));
+    workerModule.then((module) => w.postMessage({ type: 'init', module, helper: !!helper, wasmExec: new URL(bs.wasmExec, location.href).href }));
     return w;
   };
   // The first Worker starts now, while the page's own wasm compiles and
@@ -80,8 +80,10 @@
   let first = startWorker();
   const waiting = [];
   first.onmessage = first.onerror = (e) => waiting.push(e);
-  bs.newWorker = () => {
-    if (!first) return startWorker();
+  // newWorker(true) starts the helper, which reads half of a large file
+  // (wasm/split.go) and skips the warm-up.
+  bs.newWorker = (helper) => {
+    if (helper || !first) return startWorker(helper);
     const w = first;
     first = null;
     queueMicrotask(() => {

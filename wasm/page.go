@@ -20,6 +20,10 @@ type page struct {
 	worker      js.Value
 	workerReady bool
 	queued      map[string]any // a request waiting for the Worker to start
+	helper      helper         // reads half of a large file (split.go)
+	readName    string         // the file being read, its bytes read and the total
+	readDone    float64
+	readTotal   float64
 	busy        bool
 	decoding    *resultDecoder // the result being decoded between frames, if any
 
@@ -236,7 +240,11 @@ func (p *page) analyze(files js.Value) {
 	mark("bs-files")
 	root().SetAttribute("data-state", "busy")
 	p.begin(ui.T(p.lang, "starting"))
-	p.send(map[string]any{"type": "analyze", "files": toArray(files)})
+	req := map[string]any{"type": "analyze", "files": toArray(files)}
+	if split := p.split(req["files"].(js.Value)); split != nil {
+		req["split"] = split
+	}
+	p.send(req)
 }
 
 func (p *page) compare(before, after js.Value) {
@@ -260,6 +268,7 @@ func toArray(list js.Value) js.Value {
 func (p *page) begin(text string) {
 	p.busy = true
 	p.decoding = nil
+	p.readTotal = 0
 	p.gen++
 	setHidden(byID("crash"), true)
 	st := byID("status")
@@ -279,15 +288,27 @@ func (p *page) progress(m js.Value) {
 	pr := byID("progress").Underlying()
 	switch m.Get("phase").String() {
 	case "read":
-		done, total := m.Get("done").Float(), m.Get("total").Float()
-		pr.Set("max", total)
-		pr.Set("value", done)
-		byID("status-text").SetTextContent(ui.F(p.lang, "reading", m.Get("name").String(),
-			ui.Bytes(int64(done)), ui.Bytes(int64(total))))
+		p.readName, p.readDone, p.readTotal = m.Get("name").String(), m.Get("done").Float(), m.Get("total").Float()
+		p.drawRead()
 	case "analyse":
 		pr.Call("removeAttribute", "value")
 		byID("status-text").SetTextContent(ui.F(p.lang, "analysing", ui.Count(int64(m.Get("done").Int()))))
 	}
+}
+
+// drawRead shows how much has been read, by both Workers.
+func (p *page) drawRead() {
+	if p.readTotal == 0 {
+		return
+	}
+	done := p.readDone
+	if p.helper.reading {
+		done += p.helper.done
+	}
+	pr := byID("progress").Underlying()
+	pr.Set("max", p.readTotal)
+	pr.Set("value", done)
+	byID("status-text").SetTextContent(ui.F(p.lang, "reading", p.readName, ui.Bytes(int64(done)), ui.Bytes(int64(p.readTotal))))
 }
 
 // cancel ends the running analysis: the Worker is terminated (the only
@@ -297,6 +318,7 @@ func (p *page) cancel() {
 		return
 	}
 	p.worker.Call("terminate")
+	p.stopHelper()
 	p.busy = false
 	p.queued = nil
 	p.startWorker()

@@ -50,10 +50,23 @@ func main() {
 	}))
 	post(map[string]any{"type": "ready"})
 	// A file chosen meanwhile waits for the warm-up (wasm has no
-	// preemption), which is over well before a person can pick one.
-	warmUp()
+	// preemption), which is over well before a person can pick one. The
+	// helper, which only reads second parts, runs the code the first
+	// Worker's warm-up got optimised: the browser shares a module's
+	// compiled code between the Workers it is posted to.
+	if !js.Global().Get("backsightHelper").Truthy() {
+		warmUp()
+	}
 	select {} // serve messages until the page terminates the Worker
 }
+
+// parts carries the second parts of split files from the message
+// handler to the analysis waiting for them.
+var parts = make(chan js.Value, 4)
+
+// partWait is how long, in ms, the last analysis waited for the helper's
+// part (-1: none was used), for make bench-browser.
+var partWait float64
 
 func post(m map[string]any, transfer ...any) {
 	if len(transfer) == 0 {
@@ -78,16 +91,21 @@ func handle(m js.Value) {
 		defer lessGC()()
 	}
 	switch typ {
+	case "part":
+		readPart(m)
+	case "partData":
+		parts <- m
 	case "analyze":
 		t0 := now()
-		files := readAll(m.Get("files"))
+		partWait = -1
+		files := readAll(m.Get("files"), m.Get("split"))
 		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(files)})
 		t1 := now()
 		r := report.Merge(files...)
 		t2 := now()
 		res := analysis.Findings(r, opts)
 		t3 := now()
-		postResult("result", r, res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2})
+		postResult("result", r, res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2, "partWait": partWait})
 		// The network view is built only once the findings are on their
 		// way: the page shows them meanwhile. Messages wait until this
 		// returns, so an export always sees the whole document.
@@ -96,8 +114,8 @@ func handle(m js.Value) {
 		n := bytesToJS(marshal(res.Network))
 		post(map[string]any{"type": "network", "data": n}, n.Get("buffer"))
 	case "compare":
-		before := readAll(m.Get("before"))
-		after := readAll(m.Get("after"))
+		before := readAll(m.Get("before"), js.Undefined())
+		after := readAll(m.Get("after"), js.Undefined())
 		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(before) + records(after)})
 		diff := analysis.Compare(report.Merge(before...), report.Merge(after...), opts)
 		last = diff
@@ -284,38 +302,41 @@ func records(files []*report.File) int {
 // two callbacks. The browser's read-ahead that the Promises allowed was
 // worth less than that for files of a few MB, and a whole chunk at a time
 // keeps a 100 MB file out of memory all the same.
-func readAll(list js.Value) []*report.File {
-	var total, done float64
+//
+// split, unless undefined, is {index, at, job}: the helper Worker reads
+// file index from the line after byte at (readPart), and this one reads
+// up to that line, then appends the helper's part (see splitAt).
+func readAll(list, split js.Value) []*report.File {
+	r := reader{fr: js.Global().Get("FileReaderSync").New(), u8: js.Global().Get("Uint8Array")}
 	n := list.Length()
 	var largest int64
 	for i := range n {
 		size := list.Index(i).Get("size").Float()
-		total += size
+		r.total += size
 		largest = max(largest, int64(size))
 	}
-	buf := make([]byte, min(largest, chunkSize))
-	reader := js.Global().Get("FileReaderSync").New()
-	u8 := js.Global().Get("Uint8Array")
+	r.buf = make([]byte, min(largest, chunkSize))
+	splitIndex := -1
+	if !split.IsUndefined() {
+		splitIndex = split.Get("index").Int()
+	}
 	files := make([]*report.File, 0, n)
 	for i := range n {
 		f := list.Index(i)
 		name := f.Get("name").String()
 		p := report.NewParser(name)
 		size := int64(f.Get("size").Float())
-		readErr := false
-		for off := int64(0); off < size; off += chunkSize {
-			ab, err := readSync(reader, f.Call("slice", off, min(off+chunkSize, size)))
-			if err != nil {
-				readErr = true
-				break
-			}
-			k := js.CopyBytesToGo(buf, u8.New(ab))
-			p.Write(buf[:k])
-			done += float64(k)
-			post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": done, "total": total})
+		var part *report.File
+		off := int64(0)
+		if i == splitIndex {
+			off, part = r.splitAt(f, name, p, int64(split.Get("at").Float()), split.Get("job").Int())
 		}
+		ok := r.read(f, name, p, off, size)
 		rf := p.Close()
-		if readErr {
+		if part != nil {
+			rf.Append(part)
+		}
+		if !ok {
 			// The browser could not read the file (moved or deleted since it
 			// was chosen): what was read is kept and the page says so.
 			rf.BadLines++
@@ -325,6 +346,131 @@ func readAll(list js.Value) []*report.File {
 		files = append(files, rf)
 	}
 	return files
+}
+
+// reader reads Files in chunks into one buffer and posts the progress.
+type reader struct {
+	fr, u8      js.Value // a FileReaderSync, the Uint8Array constructor
+	buf         []byte
+	done, total float64
+}
+
+// read feeds bytes [off, end) of f to p and reports whether the browser
+// could read them all.
+func (r *reader) read(f js.Value, name string, p *report.Parser, off, end int64) bool {
+	for ; off < end; off += chunkSize {
+		b, ok := r.slice(f, off, min(off+chunkSize, end))
+		if !ok {
+			return false
+		}
+		p.Write(b)
+		r.done += float64(len(b))
+		post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": r.done, "total": r.total})
+	}
+	return true
+}
+
+// slice reads bytes [from, to) of f into the buffer.
+func (r *reader) slice(f js.Value, from, to int64) ([]byte, bool) {
+	ab, err := readSync(r.fr, f.Call("slice", from, to))
+	if err != nil {
+		return nil, false
+	}
+	return r.buf[:js.CopyBytesToGo(r.buf, r.u8.New(ab))], true
+}
+
+// splitAt reads f up to the end of the line that holds byte at-1, where
+// the helper's part begins, and returns the offset to go on from: where
+// the helper's part ends (the file's size) with that part, once it has
+// arrived, or, when the file cannot be read in parts there (not a plain
+// report, a line over the limit) or the browser failed, where this
+// Worker's own reading stopped, with no part: the helper's part then
+// goes unused.
+func (r *reader) splitAt(f js.Value, name string, p *report.Parser, at int64, job int) (int64, *report.File) {
+	size := int64(f.Get("size").Float())
+	if !r.read(f, name, p, 0, at) {
+		return size, nil // read reports the failure again
+	}
+	off := at
+	if last, ok := r.slice(f, at-1, at); !ok || last[0] != '\n' {
+		// Finish the line that crosses at, a small piece at a time.
+		for off < size {
+			b, ok := r.slice(f, off, min(off+4096, size))
+			if !ok {
+				return off, nil
+			}
+			i := bytes.IndexByte(b, '\n')
+			if i >= 0 {
+				b = b[:i+1]
+			}
+			p.Write(b)
+			r.done += float64(len(b))
+			off += int64(len(b))
+			if i >= 0 {
+				break
+			}
+		}
+	}
+	if off == size || !p.AtPartBoundary() {
+		return off, nil
+	}
+	start := now()
+	defer func() { partWait = now() - start }()
+	for m := range parts {
+		if m.Get("job").Int() != job {
+			continue // from an analysis that ended before its part arrived
+		}
+		if e := m.Get("error"); !e.IsUndefined() {
+			return off, nil
+		}
+		part, err := report.DecodeFile(bytesOf(m.Get("data")))
+		if err != nil {
+			panic(err.Error())
+		}
+		r.done += float64(part.Bytes)
+		post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": r.done, "total": r.total})
+		return size, part
+	}
+	return off, nil
+}
+
+// readPart is the helper's side of a split (see readAll): it reads file
+// from the line after byte at-1 to its end and posts the File it read,
+// encoded, as {type: "part", job, data}, or {type: "part", job, error}
+// when the browser could not read it.
+func readPart(m js.Value) {
+	f, at, job := m.Get("file"), int64(m.Get("at").Float()), m.Get("job").Int()
+	size := int64(f.Get("size").Float())
+	r := reader{fr: js.Global().Get("FileReaderSync").New(), u8: js.Global().Get("Uint8Array"),
+		buf: make([]byte, min(size-at+1, chunkSize))}
+	name := f.Get("name").String()
+	p := report.NewPartParser(name)
+	skipping := true
+	for off := at - 1; off < size; off += chunkSize {
+		b, ok := r.slice(f, off, min(off+chunkSize, size))
+		if !ok {
+			post(map[string]any{"type": "part", "job": job, "error": true})
+			return
+		}
+		if skipping {
+			i := bytes.IndexByte(b, '\n')
+			if i < 0 {
+				continue
+			}
+			b, skipping = b[i+1:], false
+		}
+		p.Write(b)
+		r.done += float64(len(b))
+		post(map[string]any{"type": "progress", "phase": "read", "part": true, "job": job, "done": r.done})
+	}
+	d := bytesToJS(report.EncodeFile(p.Close()))
+	post(map[string]any{"type": "part", "job": job, "data": d}, d.Get("buffer"))
+}
+
+func bytesOf(u8 js.Value) []byte {
+	b := make([]byte, u8.Length())
+	js.CopyBytesToGo(b, u8)
+	return b
 }
 
 // readSync reads a Blob into an ArrayBuffer with a FileReaderSync,
