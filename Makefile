@@ -49,8 +49,8 @@ test-native: site ## the native tests, the page's browser tests included
 
 # The core packages must run in the browser too: their tests, compiled to
 # wasm, run under Node with the runner Go ships.
-test-wasm: ## the core packages' tests compiled to GOOS=js GOARCH=wasm, run under Node
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./internal/...
+test-wasm: ## the core packages' tests and the Worker's compiled to GOOS=js GOARCH=wasm, run under Node
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./internal/... ./wasm/worker
 
 # Tag browser: the site served natively, offline, from file://, framed by
 # another origin, and as the Worker in workerd; they need the builds.

@@ -520,11 +520,11 @@ func (d *resultDecoder) step() (done bool, err error) {
 		return false, nil
 	}
 	if chunks := d.m.Get("findings"); d.next < chunks.Length() {
-		parsed, err := ui.ParseJSON(bytesOf(chunks.Index(d.next)))
+		fs, err := ui.DecodeFindingsFrom(bytesOf(chunks.Index(d.next)))
 		if err != nil {
 			return false, err
 		}
-		d.r.Findings = append(d.r.Findings, ui.DecodeFindings(parsed)...)
+		d.r.Findings = append(d.r.Findings, fs...)
 		d.next++
 		return false, nil
 	}

@@ -337,3 +337,34 @@ func TestListsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsBinary: findings survive EncodeFindings and
+// DecodeFindingsFrom, and a damaged block is refused without a panic.
+func TestFindingsBinary(t *testing.T) {
+	f, err := report.Parse("wechat.ndjson", strings.NewReader(string(corpusFile(t, "2021-09-15_ios15.0_wechat.ndjson"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := json.Marshal(analysis.Findings(report.Merge(f), analysis.DefaultOptions()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := ParseJSON(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Decode(parsed).Findings
+	for i := range want {
+		want[i].Intervals = nil
+	}
+	b := EncodeFindings(want)
+	got, err := DecodeFindingsFrom(b)
+	if err != nil || len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("%d findings came back from %d (%v)", len(got), len(want), err)
+	}
+	for n := 0; n < len(b); n += 97 {
+		if _, err := DecodeFindingsFrom(b[:n]); err == nil {
+			t.Fatalf("findings cut to %d of %d bytes were accepted", n, len(b))
+		}
+	}
+}
