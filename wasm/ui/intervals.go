@@ -27,11 +27,25 @@ var FlagNames = []string{"open", "noBegin", "doubledBegin", "outOfProcess", "eve
 
 // IntervalRecord is one interval as the Worker has it.
 type IntervalRecord struct {
-	App, Category string
-	Begin, End    time.Time // with the device's offset
-	Ms            int64
-	Flags         []string
-	File, Line    int
+	App, Category    string
+	Begin, End       int64 // Unix milliseconds
+	BeginOff, EndOff int32 // the device's UTC offset in seconds
+	Ms               int64
+	Flags            uint8 // bits in FlagNames order
+	File, Line       int32
+}
+
+// FlagBits returns the bits of the named flags, in FlagNames order.
+func FlagBits(names []string) uint8 {
+	var bits uint8
+	for _, f := range names {
+		for bit, n := range FlagNames {
+			if f == n {
+				bits |= 1 << bit
+			}
+		}
+	}
+	return bits
 }
 
 // Len is the number of intervals.
@@ -88,20 +102,41 @@ const (
 func EncodeIntervals(recs []IntervalRecord) []byte {
 	appIdx, catIdx := map[string]uint32{}, map[string]uint16{}
 	var apps, cats []string
-	for _, r := range recs {
-		if _, ok := appIdx[r.App]; !ok {
-			appIdx[r.App] = uint32(len(apps))
-			apps = append(apps, r.App)
+	// Each record's app and category as indices, found once: in wasm a
+	// map lookup per record costs more than the rest of its encoding, and
+	// neighbours often share both.
+	type idx struct {
+		app uint32
+		cat uint16
+	}
+	ids := make([]idx, len(recs))
+	lastApp, lastCat := "", ""
+	var last idx
+	for i := range recs {
+		r := &recs[i]
+		if r.App != lastApp || i == 0 {
+			a, ok := appIdx[r.App]
+			if !ok {
+				a = uint32(len(apps))
+				appIdx[r.App] = a
+				apps = append(apps, r.App)
+			}
+			last.app, lastApp = a, r.App
 		}
-		if _, ok := catIdx[r.Category]; !ok {
-			catIdx[r.Category] = uint16(len(cats))
-			cats = append(cats, r.Category)
+		if r.Category != lastCat || i == 0 {
+			c, ok := catIdx[r.Category]
+			if !ok {
+				c = uint16(len(cats))
+				catIdx[r.Category] = c
+				cats = append(cats, r.Category)
+			}
+			last.cat, lastCat = c, r.Category
 		}
+		ids[i] = last
 	}
 	// The size is known but for the string tables: one allocation, not
 	// a doubling per few thousand intervals.
-	const perRecord = 8 + 4 + 8 + 4 + 8 + 1 + 4 + 4 + 4 + 2
-	b := make([]byte, 0, len(intervalsMagic)+12+perRecord*len(recs)+64*(len(apps)+len(cats)))
+	b := make([]byte, 0, len(intervalsMagic)+12+recordSize*len(recs)+64*(len(apps)+len(cats)))
 	b = append(b, intervalsMagic...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(recs)))
 	for _, table := range [][]string{apps, cats} {
@@ -111,27 +146,19 @@ func EncodeIntervals(recs []IntervalRecord) []byte {
 			b = append(b, s...)
 		}
 	}
-	for _, r := range recs {
-		_, bo := r.Begin.Zone()
-		_, eo := r.End.Zone()
-		var flags uint8
-		for _, f := range r.Flags {
-			for bit, n := range FlagNames {
-				if f == n {
-					flags |= 1 << bit
-				}
-			}
-		}
-		b = binary.LittleEndian.AppendUint64(b, uint64(r.Begin.UnixMilli()))
-		b = binary.LittleEndian.AppendUint32(b, uint32(int32(bo)))
-		b = binary.LittleEndian.AppendUint64(b, uint64(r.End.UnixMilli()))
-		b = binary.LittleEndian.AppendUint32(b, uint32(int32(eo)))
-		b = binary.LittleEndian.AppendUint64(b, uint64(r.Ms))
-		b = append(b, flags)
-		b = binary.LittleEndian.AppendUint32(b, uint32(int32(r.File)))
-		b = binary.LittleEndian.AppendUint32(b, uint32(int32(r.Line)))
-		b = binary.LittleEndian.AppendUint32(b, appIdx[r.App])
-		b = binary.LittleEndian.AppendUint16(b, catIdx[r.Category])
+	le := binary.LittleEndian
+	for i := range recs {
+		r := &recs[i]
+		b = le.AppendUint64(b, uint64(r.Begin))
+		b = le.AppendUint32(b, uint32(r.BeginOff))
+		b = le.AppendUint64(b, uint64(r.End))
+		b = le.AppendUint32(b, uint32(r.EndOff))
+		b = le.AppendUint64(b, uint64(r.Ms))
+		b = append(b, r.Flags)
+		b = le.AppendUint32(b, uint32(r.File))
+		b = le.AppendUint32(b, uint32(r.Line))
+		b = le.AppendUint32(b, ids[i].app)
+		b = le.AppendUint16(b, ids[i].cat)
 	}
 	return b
 }

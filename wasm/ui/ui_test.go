@@ -97,15 +97,29 @@ func TestFormat(t *testing.T) {
 	}
 }
 
+// record makes an IntervalRecord from times in the device's zone.
+func record(app, cat string, begin, end time.Time, ms int64, flags []string, file, line int32) IntervalRecord {
+	_, bo := begin.Zone()
+	_, eo := end.Zone()
+	return IntervalRecord{App: app, Category: cat, Begin: begin.UnixMilli(), BeginOff: int32(bo), End: end.UnixMilli(),
+		EndOff: int32(eo), Ms: ms, Flags: FlagBits(flags), File: file, Line: line}
+}
+
 func TestIntervalsRoundTrip(t *testing.T) {
 	plus8 := time.FixedZone("", 8*3600)
 	plus1 := time.FixedZone("", 3600)
+	type want struct {
+		begin, end time.Time
+		flags      []string
+	}
+	wants := []want{
+		{time.Date(2021, 9, 15, 5, 39, 1, 207e6, plus8), time.Date(2021, 9, 15, 5, 39, 46, 100e6, plus8), nil},
+		{time.Date(2025, 3, 30, 1, 59, 0, 0, plus1), time.Date(2025, 3, 30, 3, 1, 0, 0, time.FixedZone("", 7200)),
+			[]string{"open", "outOfProcess"}},
+	}
 	recs := []IntervalRecord{
-		{App: "com.tencent.xin", Category: "photos", Begin: time.Date(2021, 9, 15, 5, 39, 1, 207e6, plus8),
-			End: time.Date(2021, 9, 15, 5, 39, 46, 100e6, plus8), Ms: 44893, File: 0, Line: 17},
-		{App: "<img src=x>", Category: "newCategory", Begin: time.Date(2025, 3, 30, 1, 59, 0, 0, plus1),
-			End: time.Date(2025, 3, 30, 3, 1, 0, 0, time.FixedZone("", 7200)), Ms: 120000,
-			Flags: []string{"open", "outOfProcess"}, File: 2, Line: 9},
+		record("com.tencent.xin", "photos", wants[0].begin, wants[0].end, 44893, nil, 0, 17),
+		record("<img src=x>", "newCategory", wants[1].begin, wants[1].end, 120000, wants[1].flags, 2, 9),
 	}
 	iv, err := DecodeIntervals(EncodeIntervals(recs))
 	if err != nil {
@@ -115,18 +129,17 @@ func TestIntervalsRoundTrip(t *testing.T) {
 		t.Fatalf("%d intervals, want %d", iv.Len(), len(recs))
 	}
 	for i, r := range recs {
-		if iv.AppOf(i) != r.App || iv.CatOf(i) != r.Category || iv.Ms[i] != r.Ms ||
-			int(iv.File[i]) != r.File || int(iv.Line[i]) != r.Line {
+		if iv.AppOf(i) != r.App || iv.CatOf(i) != r.Category || iv.Ms[i] != r.Ms || iv.File[i] != r.File || iv.Line[i] != r.Line {
 			t.Errorf("%d: got %s %s %d %d %d", i, iv.AppOf(i), iv.CatOf(i), iv.Ms[i], iv.File[i], iv.Line[i])
 		}
-		if got, want := iv.BeginTime(i).Format(TimeLayout), r.Begin.Format(TimeLayout); got != want {
+		if got, want := iv.BeginTime(i).Format(TimeLayout), wants[i].begin.Format(TimeLayout); got != want {
 			t.Errorf("%d: begin %s, want %s (the device's own offset)", i, got, want)
 		}
-		if got, want := iv.EndTime(i).Format(TimeLayout), r.End.Format(TimeLayout); got != want {
+		if got, want := iv.EndTime(i).Format(TimeLayout), wants[i].end.Format(TimeLayout); got != want {
 			t.Errorf("%d: end %s, want %s", i, got, want)
 		}
-		if got := iv.FlagList(i); !reflect.DeepEqual(got, r.Flags) {
-			t.Errorf("%d: flags %v, want %v", i, got, r.Flags)
+		if got := iv.FlagList(i); !reflect.DeepEqual(got, wants[i].flags) {
+			t.Errorf("%d: flags %v, want %v", i, got, wants[i].flags)
 		}
 	}
 	b := EncodeIntervals(recs)
@@ -140,9 +153,9 @@ func TestIntervalsRoundTrip(t *testing.T) {
 func TestTimeline(t *testing.T) {
 	z := time.FixedZone("", 8*3600)
 	recs := []IntervalRecord{
-		{App: "a", Category: "photos", Begin: time.Date(2021, 9, 14, 23, 30, 0, 0, z), End: time.Date(2021, 9, 15, 0, 30, 0, 0, z)},
-		{App: "a", Category: "photos", Begin: time.Date(2021, 9, 10, 5, 39, 0, 0, z), End: time.Date(2021, 9, 10, 5, 39, 45, 0, z)},
-		{App: "b", Category: "camera", Begin: time.Date(2021, 9, 12, 12, 0, 0, 0, z), End: time.Date(2021, 9, 12, 12, 0, 0, 0, z)},
+		record("a", "photos", time.Date(2021, 9, 14, 23, 30, 0, 0, z), time.Date(2021, 9, 15, 0, 30, 0, 0, z), 0, nil, 0, 0),
+		record("a", "photos", time.Date(2021, 9, 10, 5, 39, 0, 0, z), time.Date(2021, 9, 10, 5, 39, 45, 0, z), 0, nil, 0, 0),
+		record("b", "camera", time.Date(2021, 9, 12, 12, 0, 0, 0, z), time.Date(2021, 9, 12, 12, 0, 0, 0, z), 0, nil, 0, 0),
 	}
 	iv, err := DecodeIntervals(EncodeIntervals(recs))
 	if err != nil {

@@ -299,19 +299,11 @@ func bytesToJS(b []byte) js.Value {
 // The times come from the report's intervals, which the document's list
 // follows index for index, rather than from parsing the document's text.
 func intervalRecords(r *report.Report, ivs []analysis.IntervalInfo) []ui.IntervalRecord {
-	zones := map[int32]*time.Location{} // a report has a handful of offsets
-	at := func(t report.Time) time.Time {
-		z := zones[t.Offset]
-		if z == nil {
-			z = time.FixedZone("", int(t.Offset))
-			zones[t.Offset] = z
-		}
-		return time.UnixMilli(t.Millis).In(z)
-	}
 	out := make([]ui.IntervalRecord, len(ivs))
-	for i, iv := range ivs {
-		out[i] = ui.IntervalRecord{App: iv.App, Category: iv.Category, Begin: at(r.Intervals[i].Begin), End: at(r.Intervals[i].End),
-			Ms: iv.Ms, Flags: iv.Flags, File: iv.File, Line: iv.Line}
+	for i := range ivs {
+		iv, ri := &ivs[i], &r.Intervals[i]
+		out[i] = ui.IntervalRecord{App: iv.App, Category: iv.Category, Begin: ri.Begin.Millis, BeginOff: ri.Begin.Offset,
+			End: ri.End.Millis, EndOff: ri.End.Offset, Ms: iv.Ms, Flags: ui.FlagBits(iv.Flags), File: int32(iv.File), Line: int32(iv.Line)}
 	}
 	return out
 }
