@@ -127,6 +127,11 @@ func (p *page) onWorker(m js.Value) {
 	case "warm":
 		p.warm(m)
 		mark("bs-warm")
+		// The helper starts now that the page is idle, so that a large
+		// file finds it ready.
+		if p.helper.w.IsUndefined() && twoCores() {
+			p.startHelper()
+		}
 	case "network":
 		// Kept as bytes: JSON.parse runs when a view needs it, so the
 		// findings never wait for the network view.

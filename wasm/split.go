@@ -15,7 +15,8 @@ import "syscall/js"
 // the helper and handing the part over cost about what they save.
 const splitMin = 8 << 20
 
-// helper is the second Worker, started at the first large file.
+// helper is the second Worker, started once the page is warm, or at the
+// first large file if that comes first.
 type helper struct {
 	w       js.Value
 	ready   bool
@@ -29,7 +30,7 @@ type helper struct {
 // (an Array of Files) and returns the analysis request's "split" field,
 // or nil when nothing is worth splitting.
 func (p *page) split(files js.Value) map[string]any {
-	if js.Global().Get("navigator").Get("hardwareConcurrency").Int() < 2 {
+	if !twoCores() {
 		return nil
 	}
 	index, size := -1, 0.0
@@ -55,6 +56,11 @@ func (p *page) split(files js.Value) map[string]any {
 		h.queued = req
 	}
 	return map[string]any{"index": index, "at": at, "job": h.job}
+}
+
+// twoCores reports whether the device has another core for the helper.
+func twoCores() bool {
+	return js.Global().Get("navigator").Get("hardwareConcurrency").Int() >= 2
 }
 
 func (p *page) startHelper() {
