@@ -337,20 +337,20 @@ func (p *Parser) build(fl *fields, line []byte, lineNo int, app handle) bool {
 	}
 	switch {
 	case fl.is(fType):
-		switch string(fl.str[fType]) {
+		switch string(fl.val(fType)) {
 		case "access":
 			return p.access(fl, line, lineNo)
 		case "networkActivity":
 			return p.network(fl, line, lineNo, app)
 		}
-		p.unknown(lineNo, "type", fl.str[fType], line)
+		p.unknown(lineNo, "type", fl.val(fType), line)
 		return false
 	case fl.wrong&(1<<fType) != 0:
 		return false
 	case fl.is(fMarker):
 		p.records++
 		p.f.Format = "beta"
-		p.afterSect = string(fl.str[fMarker]) == "<end-of-section>"
+		p.afterSect = string(fl.val(fMarker)) == "<end-of-section>"
 		return true
 	case fl.is(fAccessor) || fl.is(fStream) || fl.is(fTCCService):
 		p.f.Format = "beta"
@@ -386,40 +386,40 @@ func (p *Parser) access(fl *fields, line []byte, lineNo int) bool {
 	if !fl.is(fTimeStamp) {
 		ts = fTimestamp
 	}
-	t, ok := p.clock.parse(fl.str[ts])
-	if !fl.is(ts) || !ok {
+	t, ok := p.clock.parse(fl.val(ts))
+	if !ok {
 		p.bad(lineNo, msgNoAccessTime, line)
 		return false
 	}
 	a := accessRec{time: t, accessCount: -1, line: int32(lineNo)}
 	if fl.is(fAccessorID) {
-		a.app = p.strs.get(fl.str[fAccessorID])
+		a.app = p.strs.get(fl.val(fAccessorID))
 	}
 	if fl.is(fAccessorType) {
-		a.appType = p.strs.get(fl.str[fAccessorType])
+		a.appType = p.strs.get(fl.val(fAccessorType))
 		if p.strs.list[a.appType] != "bundleID" {
-			p.unknown(lineNo, "identifierType", fl.str[fAccessorType], line)
+			p.unknown(lineNo, "identifierType", fl.val(fAccessorType), line)
 		}
 	}
 	switch {
 	case fl.is(fCategory):
 		var known bool
-		if a.category, known = ParseCategory(string(fl.str[fCategory])); !known {
-			a.categoryName = p.strs.get(fl.str[fCategory])
-			p.unknown(lineNo, "category", fl.str[fCategory], line)
+		if a.category, known = ParseCategory(string(fl.val(fCategory))); !known {
+			a.categoryName = p.strs.get(fl.val(fCategory))
+			p.unknown(lineNo, "category", fl.val(fCategory), line)
 		}
 	case fl.is(fTCCService):
-		c, known := tccCategories[string(fl.str[fTCCService])]
+		c, known := tccCategories[string(fl.val(fTCCService))]
 		if !known {
-			a.categoryName = p.strs.get(fl.str[fTCCService])
-			p.unknown(lineNo, "category", fl.str[fTCCService], line)
+			a.categoryName = p.strs.get(fl.val(fTCCService))
+			p.unknown(lineNo, "category", fl.val(fTCCService), line)
 		}
 		a.category = c
 	case fl.is(fStream):
-		c, known := streamCategories[string(fl.str[fStream])]
+		c, known := streamCategories[string(fl.val(fStream))]
 		if !known || c == CategoryOther {
-			a.categoryName = p.strs.get(fl.str[fStream])
-			p.unknown(lineNo, "category", fl.str[fStream], line)
+			a.categoryName = p.strs.get(fl.val(fStream))
+			p.unknown(lineNo, "category", fl.val(fStream), line)
 		}
 		a.category = c
 	default:
@@ -427,19 +427,19 @@ func (p *Parser) access(fl *fields, line []byte, lineNo int) bool {
 	}
 	if fl.is(fKind) {
 		var known bool
-		if a.kind, known = parseKind(string(fl.str[fKind])); !known {
-			a.kindName = p.strs.get(fl.str[fKind])
-			p.unknown(lineNo, "kind", fl.str[fKind], line)
+		if a.kind, known = parseKind(string(fl.val(fKind))); !known {
+			a.kindName = p.strs.get(fl.val(fKind))
+			p.unknown(lineNo, "kind", fl.val(fKind), line)
 		}
 	} else {
 		p.unknown(lineNo, "kind", nil, line)
 	}
 	if fl.is(fIdentifier) {
-		a.id = p.ids.put(fl.str[fIdentifier])
+		a.id = p.ids.put(fl.val(fIdentifier))
 	}
 	a.outOfProcess = fl.is(fOutOfProcess) && fl.outOfProcess
 	if fl.is(fBroadcasterID) {
-		a.broadcaster = p.strs.get(fl.str[fBroadcasterID])
+		a.broadcaster = p.strs.get(fl.val(fBroadcasterID))
 	}
 	if fl.is(fAccessCount) {
 		a.accessCount = int32(fl.num[fAccessCount])
@@ -450,38 +450,38 @@ func (p *Parser) access(fl *fields, line []byte, lineNo int) bool {
 }
 
 func (p *Parser) network(fl *fields, line []byte, lineNo int, app handle) bool {
-	t, ok := p.clock.parse(fl.str[fTimeStamp])
-	if !fl.is(fTimeStamp) || !ok {
+	t, ok := p.clock.parse(fl.val(fTimeStamp))
+	if !ok {
 		p.bad(lineNo, msgNoNetworkTime, line)
 		return false
 	}
 	n := networkRec{last: t, contextVer: -1, line: int32(lineNo)}
 	switch {
 	case fl.is(fBundleID):
-		n.app = p.strs.get(fl.str[fBundleID])
+		n.app = p.strs.get(fl.val(fBundleID))
 	case fl.is(fBundleName):
-		n.app = p.strs.get(fl.str[fBundleName])
+		n.app = p.strs.get(fl.val(fBundleName))
 	default:
 		n.app = app
 	}
 	if fl.is(fDomain) {
-		n.domain = p.strs.get(fl.str[fDomain])
+		n.domain = p.strs.get(fl.val(fDomain))
 	}
 	if fl.is(fContext) {
-		n.context = p.strs.get(fl.str[fContext])
+		n.context = p.strs.get(fl.val(fContext))
 	}
 	if fl.is(fOwner) {
-		n.owner = p.strs.get(fl.str[fOwner])
+		n.owner = p.strs.get(fl.val(fOwner))
 	}
 	if fl.is(fInitiated) {
 		var known bool
-		if n.initiated, known = parseInitiated(string(fl.str[fInitiated])); !known {
-			n.initiatedName = p.strs.get(fl.str[fInitiated])
-			p.unknown(lineNo, "initiatedType", fl.str[fInitiated], line)
+		if n.initiated, known = parseInitiated(string(fl.val(fInitiated))); !known {
+			n.initiatedName = p.strs.get(fl.val(fInitiated))
+			p.unknown(lineNo, "initiatedType", fl.val(fInitiated), line)
 		}
 	}
 	if fl.is(fFirst) {
-		if n.first, ok = p.clock.parse(fl.str[fFirst]); !ok {
+		if n.first, ok = p.clock.parse(fl.val(fFirst)); !ok {
 			p.warn(lineNo, `the field "firstTimeStamp" is not a valid time; it was left empty`, line)
 		}
 	}

@@ -26,6 +26,7 @@ var refTop = map[string]field{
 // refScan is the reference for scanner.scanLine.
 func refScan(b []byte, fl *fields) scanError {
 	fl.reset()
+	fl.esc = make([]byte, 0, 64) // not nil: an empty value is "", not missing
 	if !json.Valid(b) {
 		return scanInvalid
 	}
@@ -110,7 +111,8 @@ func refValue(fl *fields, f field, raw json.RawMessage) {
 	default:
 		var s string
 		err = json.Unmarshal(raw, &s)
-		fl.str[f] = []byte(s)
+		fl.str[f] = span{uint32(len(fl.esc)) | escBit, uint32(len(fl.esc) + len(s))}
+		fl.esc = append(fl.esc, s...)
 	}
 	if err != nil {
 		fl.bad(f)
