@@ -74,25 +74,33 @@
   };
   // The first Worker starts now, while the page's own wasm compiles and
   // starts, rather than after it: the page is ready for a file only when
-  // both are. What it says before Go listens waits here, and is handed to
+  // both are. So does the helper on a device with a core for it: starting
+  // a Worker fetches its script, and analysing a report makes no request.
+  // What a Worker says before Go listens waits here, and is handed to
   // Go's handlers right after Go takes the Worker (a microtask runs before
   // any later message).
-  let first = startWorker();
-  const waiting = [];
-  first.onmessage = first.onerror = (e) => waiting.push(e);
-  // newWorker(true) starts the helper, which reads half of a large file
+  const prestart = (helper) => {
+    const w = startWorker(helper);
+    const waiting = [];
+    w.onmessage = w.onerror = (e) => waiting.push(e);
+    return () => {
+      queueMicrotask(() => {
+        for (const e of waiting.splice(0)) {
+          const h = e.type === 'error' ? w.onerror : w.onmessage;
+          if (h) h.call(w, e);
+        }
+      });
+      return w;
+    };
+  };
+  const started = { main: prestart(false), helper: navigator.hardwareConcurrency >= 2 ? prestart(true) : null };
+  // newWorker(true) gives the helper, which reads half of a large file
   // (wasm/split.go) and skips the warm-up.
   bs.newWorker = (helper) => {
-    if (helper || !first) return startWorker(helper);
-    const w = first;
-    first = null;
-    queueMicrotask(() => {
-      for (const e of waiting.splice(0)) {
-        const h = e.type === 'error' ? w.onerror : w.onmessage;
-        if (h) h.call(w, e);
-      }
-    });
-    return w;
+    const kind = helper ? 'helper' : 'main';
+    const take = started[kind];
+    started[kind] = null;
+    return take ? take() : startWorker(helper);
   };
 
   pageModule.then((module) => {

@@ -94,6 +94,12 @@ func (p *page) onWorker(m js.Value) {
 	case "ready":
 		p.workerReady = true
 		mark("bs-ready")
+		// The loader has started the helper with the page: starting a
+		// Worker fetches its script, and analysing a report makes no
+		// request.
+		if p.helper.w.IsUndefined() && twoCores() {
+			p.startHelper()
+		}
 		if p.queued != nil {
 			q := p.queued
 			p.queued = nil
@@ -127,11 +133,6 @@ func (p *page) onWorker(m js.Value) {
 	case "warm":
 		p.warm(m)
 		mark("bs-warm")
-		// The helper starts now that the page is idle, so that a large
-		// file finds it ready.
-		if p.helper.w.IsUndefined() && twoCores() {
-			p.startHelper()
-		}
 	case "network":
 		// Kept as bytes: JSON.parse runs when a view needs it, so the
 		// findings never wait for the network view.
@@ -323,7 +324,7 @@ func (p *page) cancel() {
 		return
 	}
 	p.worker.Call("terminate")
-	p.stopHelper()
+	p.restartHelper()
 	p.busy = false
 	p.queued = nil
 	p.startWorker()

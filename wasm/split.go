@@ -15,8 +15,8 @@ import "syscall/js"
 // the helper and handing the part over cost about what they save.
 const splitMin = 8 << 20
 
-// helper is the second Worker, started once the page is warm, or at the
-// first large file if that comes first.
+// helper is the second Worker, started with the page on a device with
+// more than one core.
 type helper struct {
 	w       js.Value
 	ready   bool
@@ -44,7 +44,7 @@ func (p *page) split(files js.Value) map[string]any {
 	}
 	h := &p.helper
 	if h.w.IsUndefined() {
-		p.startHelper()
+		return nil // not started yet: the analysis Worker reads it all
 	}
 	h.job++
 	h.reading, h.done = true, 0
@@ -111,11 +111,12 @@ func (p *page) onHelper(m js.Value) {
 	}
 }
 
-// stopHelper ends the helper's work with the analysis (cancel): it is
-// started afresh for the next large file.
-func (p *page) stopHelper() {
-	if !p.helper.w.IsUndefined() {
-		p.helper.w.Call("terminate")
+// restartHelper ends the helper's work with the analysis (cancel) and
+// starts a fresh one, as cancel does with the analysis Worker.
+func (p *page) restartHelper() {
+	if p.helper.w.IsUndefined() {
+		return
 	}
-	p.helper = helper{job: p.helper.job}
+	p.helper.w.Call("terminate")
+	p.startHelper()
 }
