@@ -1,10 +1,11 @@
 package report
 
 import (
-	"encoding/binary"
 	"errors"
 	"maps"
 	"slices"
+
+	"backsight/internal/wire"
 )
 
 // A large file can be read in two parts at once, on two threads: the
@@ -75,31 +76,30 @@ func (f *File) Append(part *File) {
 }
 
 // fileMagic starts an encoded File; the digit is the layout's version.
-const fileMagic = "BSF1"
+const fileMagic = "BSF2"
 
-// EncodeFile writes f in the compact binary form DecodeFile reads. The
-// strings records repeat (apps, domains, ...) are written once in a
-// table; every string's bytes go into one block that DecodeFile turns
-// into a single string, so decoding allocates per table, not per record.
+// EncodeFile writes f in the compact binary form (internal/wire) that
+// DecodeFile reads. The strings records repeat (apps, domains, ...) are
+// written once, where first used, and then as their number.
 func EncodeFile(f *File) []byte {
 	e := fileEncoder{index: map[string]uint64{}}
-	e.head = append(e.head, fileMagic...)
+	w := &e.w
 	for _, s := range []string{f.Name, f.Format, f.NotReport, f.NotReportZH} {
-		e.inline(s)
+		w.Str(s)
 	}
-	for _, n := range []int64{f.Bytes, int64(f.Lines), int64(f.BadLines), int64(f.Warnings),
-		int64(len(f.Access)), int64(len(f.Network)), int64(len(f.Messages)), int64(len(f.Unknown))} {
-		e.int(n)
+	for _, n := range []int{f.Lines, f.BadLines, f.Warnings, len(f.Access), len(f.Network), len(f.Messages), len(f.Unknown)} {
+		w.Uint(uint64(n))
 	}
+	w.Int(f.Bytes)
 	for _, k := range slices.Sorted(maps.Keys(f.Unknown)) {
-		e.inline(k)
-		e.int(int64(f.Unknown[k]))
+		w.Str(k)
+		w.Uint(uint64(f.Unknown[k]))
 	}
 	for _, m := range f.Messages {
-		e.int(int64(m.Line))
-		e.int(int64(m.Severity))
-		e.inline(m.Text)
-		e.inline(m.Excerpt)
+		w.Uint(uint64(m.Line))
+		w.Byte(byte(m.Severity))
+		w.Str(m.Text)
+		w.Str(m.Excerpt)
 	}
 	for i := range f.Access {
 		a := &f.Access[i]
@@ -108,11 +108,13 @@ func EncodeFile(f *File) []byte {
 		e.shared(a.CategoryName)
 		e.shared(a.KindName)
 		e.shared(a.Broadcaster)
-		e.inline(a.ID)
-		e.recs = append(e.recs, byte(a.Category), byte(a.Kind), boolByte(a.OutOfProcess))
+		w.Str(a.ID)
+		w.Byte(byte(a.Category))
+		w.Byte(byte(a.Kind))
+		w.Byte(boolByte(a.OutOfProcess))
 		e.time(a.Time)
-		e.int(int64(a.AccessCount))
-		e.int(int64(a.Pos.Line))
+		w.Int(int64(a.AccessCount))
+		w.Uint(uint64(a.Pos.Line))
 	}
 	for i := range f.Network {
 		n := &f.Network[i]
@@ -121,67 +123,52 @@ func EncodeFile(f *File) []byte {
 		e.shared(n.Context)
 		e.shared(n.Owner)
 		e.shared(n.InitiatedName)
-		e.recs = append(e.recs, byte(n.Initiated), byte(n.DomainType), byte(n.Class), byte(n.ContextVer))
+		w.Byte(byte(n.Initiated))
+		w.Byte(byte(n.DomainType))
+		w.Byte(byte(n.Class))
+		w.Byte(byte(n.ContextVer))
 		e.time(n.First)
 		e.time(n.Last)
-		e.int(n.Hits)
-		e.int(int64(n.Pos.Line))
+		w.Int(n.Hits)
+		w.Uint(uint64(n.Pos.Line))
 	}
-	out := binary.AppendUvarint(e.head, uint64(len(e.table)))
-	for _, s := range e.table {
-		out = binary.AppendUvarint(out, uint64(len(s)))
-	}
-	out = binary.AppendUvarint(out, uint64(len(e.strs)))
-	out = append(out, e.strs...)
-	return append(out, e.recs...)
+	return w.Bytes(fileMagic)
 }
 
-// fileEncoder collects an encoded File: the header, the shared strings'
-// table, all strings' bytes and the records (with the header's counts,
-// messages and inline strings' lengths).
+// fileEncoder numbers the shared strings as it meets them: 0 is "", 1 the
+// first one met, and so on.
 type fileEncoder struct {
-	head  []byte
-	table []string
+	w     wire.Writer
 	index map[string]uint64
 	last  string // the previous shared string: records repeat it often
 	lastI uint64
-	strs  []byte
-	recs  []byte
 }
-
-func (e *fileEncoder) int(n int64) { e.recs = binary.AppendVarint(e.recs, n) }
 
 func (e *fileEncoder) time(t Time) {
-	e.int(t.Millis)
-	e.int(int64(t.Offset))
+	e.w.Int(t.Millis)
+	e.w.Int(int64(t.Offset))
 }
 
-// inline writes a string that is seldom repeated (an access identifier,
-// a message) in place.
-func (e *fileEncoder) inline(s string) {
-	e.recs = binary.AppendUvarint(e.recs, uint64(len(s)))
-	e.strs = append(e.strs, s...)
-}
-
-// shared writes a string that records repeat as its index in the table
-// (0 is "").
+// shared writes a string records repeat as its number, followed at its
+// first use by the string itself.
 func (e *fileEncoder) shared(s string) {
-	var i uint64
 	switch {
 	case s == "":
+		e.w.Uint(0)
 	case s == e.last:
-		i = e.lastI
+		e.w.Uint(e.lastI)
 	default:
-		var ok bool
-		if i, ok = e.index[s]; !ok {
-			e.table = append(e.table, s)
-			e.strs = append(e.strs, s...)
-			i = uint64(len(e.table))
+		i, ok := e.index[s]
+		if !ok {
+			i = uint64(len(e.index) + 1)
 			e.index[s] = i
+		}
+		e.w.Uint(i)
+		if !ok {
+			e.w.Str(s)
 		}
 		e.last, e.lastI = s, i
 	}
-	e.recs = binary.AppendUvarint(e.recs, i)
 }
 
 func boolByte(b bool) byte {
@@ -195,159 +182,69 @@ var errEncodedFile = errors.New("the encoded part of a file is damaged")
 
 // DecodeFile reads what EncodeFile wrote.
 func DecodeFile(b []byte) (*File, error) {
-	if len(b) < len(fileMagic) || string(b[:len(fileMagic)]) != fileMagic {
+	r, err := wire.NewReader(b, fileMagic)
+	if err != nil {
 		return nil, errEncodedFile
 	}
-	d := fileDecoder{b: b[len(fileMagic):]}
-	table := make([]int, d.count(len(d.b)))
-	for i := range table {
-		table[i] = d.count(len(d.b))
+	table := []string{""} // the shared strings met so far
+	shared := func() string {
+		i := r.Uint()
+		switch {
+		case i < uint64(len(table)):
+			return table[i]
+		case i == uint64(len(table)):
+			table = append(table, r.Str())
+			return table[i]
+		}
+		r.Count() // past the end: marks the damage
+		return ""
 	}
-	n := d.count(len(d.b))
-	if d.err || n > len(d.b) {
-		return nil, errEncodedFile
-	}
-	d.strs, d.b = string(d.b[:n]), d.b[n:]
-	// The table's strings come first in the block, in the order the
-	// encoder met them, interleaved with inline strings; the encoder
-	// wrote each table string when it first used it, so its place is
-	// known only while reading the records. shared resolves them lazily.
-	d.table = make([]string, len(table)+1)
-	d.tableLen = table
-	f := &File{Name: d.inline(), Format: d.inline(), NotReport: d.inline(), NotReportZH: d.inline()}
-	f.Bytes = d.int()
-	f.Lines, f.BadLines, f.Warnings = int(d.int()), int(d.int()), int(d.int())
-	nAccess, nNetwork, nMessages, nUnknown := d.size(), d.size(), d.size(), d.size()
+	tm := func() Time { return Time{Millis: r.Int(), Offset: int32(r.Int())} }
+	f := &File{Name: r.Str(), Format: r.Str(), NotReport: r.Str(), NotReportZH: r.Str()}
+	f.Lines, f.BadLines, f.Warnings = int(r.Uint()), int(r.Uint()), int(r.Uint())
+	nAccess, nNetwork, nMessages, nUnknown := r.Count(), r.Count(), r.Count(), r.Count()
+	f.Bytes = r.Int()
 	if nUnknown > 0 {
 		f.Unknown = make(map[string]int, nUnknown)
 	}
 	for range nUnknown {
-		k := d.inline()
-		f.Unknown[k] = int(d.int())
+		k := r.Str()
+		f.Unknown[k] = int(r.Uint())
 	}
 	for range nMessages {
-		f.Messages = append(f.Messages, Message{File: f.Name, Line: int(d.int()), Severity: Severity(d.int()),
-			Text: d.inline(), Excerpt: d.inline()})
+		f.Messages = append(f.Messages, Message{File: f.Name, Line: int(r.Uint()), Severity: Severity(r.Byte()),
+			Text: r.Str(), Excerpt: r.Str()})
 	}
-	if d.err {
+	if r.Err() != nil {
 		return nil, errEncodedFile
 	}
 	f.Access = make([]Access, nAccess)
 	for i := range f.Access {
 		a := &f.Access[i]
-		a.App, a.AppType, a.CategoryName, a.KindName, a.Broadcaster = d.shared(), d.shared(), d.shared(), d.shared(), d.shared()
-		a.ID = d.inline()
-		c := d.bytes(3)
-		a.Category, a.Kind, a.OutOfProcess = Category(c[0]), Kind(c[1]), c[2] != 0
-		a.Time = d.time()
-		a.AccessCount = int32(d.int())
-		a.Pos.Line = int32(d.int())
-		if d.err {
+		a.App, a.AppType, a.CategoryName, a.KindName, a.Broadcaster = shared(), shared(), shared(), shared(), shared()
+		a.ID = r.Str()
+		a.Category, a.Kind, a.OutOfProcess = Category(r.Byte()), Kind(r.Byte()), r.Byte() != 0
+		a.Time = tm()
+		a.AccessCount = int32(r.Int())
+		a.Pos.Line = int32(r.Uint())
+		if r.Err() != nil {
 			return nil, errEncodedFile
 		}
 	}
 	f.Network = make([]Network, nNetwork)
 	for i := range f.Network {
 		n := &f.Network[i]
-		n.App, n.Domain, n.Context, n.Owner, n.InitiatedName = d.shared(), d.shared(), d.shared(), d.shared(), d.shared()
-		c := d.bytes(4)
-		n.Initiated, n.DomainType, n.Class, n.ContextVer = Initiated(c[0]), int8(c[1]), int8(c[2]), int8(c[3])
-		n.First, n.Last = d.time(), d.time()
-		n.Hits = d.int()
-		n.Pos.Line = int32(d.int())
-		if d.err {
+		n.App, n.Domain, n.Context, n.Owner, n.InitiatedName = shared(), shared(), shared(), shared(), shared()
+		n.Initiated, n.DomainType, n.Class, n.ContextVer = Initiated(r.Byte()), int8(r.Byte()), int8(r.Byte()), int8(r.Byte())
+		n.First, n.Last = tm(), tm()
+		n.Hits = r.Int()
+		n.Pos.Line = int32(r.Uint())
+		if r.Err() != nil {
 			return nil, errEncodedFile
 		}
 	}
-	if len(d.b) != 0 || d.at != len(d.strs) {
+	if r.Close() != nil {
 		return nil, errEncodedFile
 	}
 	return f, nil
-}
-
-// fileDecoder reads an encoded File. A read past the end, or a value out
-// of range, sets err and returns zero values from then on.
-type fileDecoder struct {
-	b        []byte
-	strs     string   // every string's bytes, in the order written
-	at       int      // the next unread byte of strs
-	table    []string // the shared strings met so far; [0] is ""
-	tableLen []int    // their lengths
-	met      int      // how many of them have been met
-	err      bool
-	zero     [4]byte
-}
-
-func (d *fileDecoder) int() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.err = true
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-// count reads a non-negative number no larger than max.
-func (d *fileDecoder) count(max int) int {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 || v > uint64(max) {
-		d.err = true
-		return 0
-	}
-	d.b = d.b[n:]
-	return int(v)
-}
-
-// size reads a count of items that each take at least one byte.
-func (d *fileDecoder) size() int {
-	v := d.int()
-	if v < 0 || v > int64(len(d.b)) {
-		d.err = true
-		return 0
-	}
-	return int(v)
-}
-
-func (d *fileDecoder) bytes(n int) []byte {
-	if len(d.b) < n {
-		d.err = true
-		return d.zero[:n]
-	}
-	c := d.b[:n]
-	d.b = d.b[n:]
-	return c
-}
-
-func (d *fileDecoder) time() Time {
-	return Time{Millis: d.int(), Offset: int32(d.int())}
-}
-
-// take returns the next n bytes of the string block.
-func (d *fileDecoder) take(n int) string {
-	if n > len(d.strs)-d.at {
-		d.err = true
-		return ""
-	}
-	s := d.strs[d.at : d.at+n]
-	d.at += n
-	return s
-}
-
-func (d *fileDecoder) inline() string { return d.take(d.count(len(d.strs))) }
-
-func (d *fileDecoder) shared() string {
-	i := d.count(len(d.table) - 1)
-	switch {
-	case i == 0 || d.err:
-		return ""
-	case i <= d.met:
-		return d.table[i]
-	case i == d.met+1: // first use: its bytes are next in the block
-		d.met++
-		d.table[i] = d.take(d.tableLen[i-1])
-		return d.table[i]
-	}
-	d.err = true
-	return ""
 }
