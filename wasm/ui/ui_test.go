@@ -300,43 +300,6 @@ func TestDecodeMatchesAnalysis(t *testing.T) {
 	}
 }
 
-// TestDecodeFindingsInChunks decodes a corpus file's findings sent in
-// arrays apart from the document, as the Worker sends them, and compares
-// them with the findings decoded from the whole document.
-func TestDecodeFindingsInChunks(t *testing.T) {
-	f, err := report.Parse("wechat.ndjson", strings.NewReader(string(corpusFile(t, "2021-09-15_ios15.0_wechat.ndjson"))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := analysis.Analyze(report.Merge(f), analysis.DefaultOptions())
-	doc, err := json.Marshal(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	parsed, err := ParseJSON(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := Decode(parsed).Findings
-	for _, per := range []int{1, 3, len(res.Findings)} {
-		var got []Finding
-		for i := 0; i < len(res.Findings); i += per {
-			chunk, err := json.Marshal(res.Findings[i:min(i+per, len(res.Findings))])
-			if err != nil {
-				t.Fatal(err)
-			}
-			parsed, err := ParseJSON(chunk)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, DecodeFindings(parsed)...)
-		}
-		if len(want) == 0 || !reflect.DeepEqual(got, want) {
-			t.Errorf("%d findings per array: decoded %d findings unlike the document's %d", per, len(got), len(want))
-		}
-	}
-}
-
 func TestListsRoundTrip(t *testing.T) {
 	lists := [][]int{{3, 1, 4}, {}, {1 << 20}}
 	got, err := DecodeLists(EncodeLists(lists))
@@ -351,8 +314,10 @@ func TestListsRoundTrip(t *testing.T) {
 	}
 }
 
-// TestFindingsBinary: findings survive EncodeFindings and
-// DecodeFindingsFrom, and a damaged block is refused without a panic.
+// TestFindingsBinary: a corpus file's findings, sent in pieces as the
+// Worker sends them, come back from EncodeFindings and DecodeFindingsFrom
+// as the page decodes them from the JSON document; a damaged piece is
+// refused without a panic.
 func TestFindingsBinary(t *testing.T) {
 	f, err := report.Parse("wechat.ndjson", strings.NewReader(string(corpusFile(t, "2021-09-15_ios15.0_wechat.ndjson"))))
 	if err != nil {
@@ -368,13 +333,22 @@ func TestFindingsBinary(t *testing.T) {
 	}
 	want := Decode(parsed).Findings
 	for i := range want {
-		want[i].Intervals = nil
+		want[i].Intervals = nil // sent apart (EncodeLists)
+	}
+	for _, per := range []int{1, 5, len(want)} {
+		var got []Finding
+		for i := 0; i < len(want); i += per {
+			fs, err := DecodeFindingsFrom(EncodeFindings(want[i:min(i+per, len(want))]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, fs...)
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%d findings per piece: %d came back from %d", per, len(got), len(want))
+		}
 	}
 	b := EncodeFindings(want)
-	got, err := DecodeFindingsFrom(b)
-	if err != nil || len(want) == 0 || !reflect.DeepEqual(got, want) {
-		t.Fatalf("%d findings came back from %d (%v)", len(got), len(want), err)
-	}
 	for n := 0; n < len(b); n += 97 {
 		if _, err := DecodeFindingsFrom(b[:n]); err == nil {
 			t.Fatalf("findings cut to %d of %d bytes were accepted", n, len(b))
