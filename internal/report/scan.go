@@ -370,11 +370,36 @@ func (s *scanner) object(top bool) bool {
 		case f == numFields:
 			ok = s.skipValue()
 		case fieldKinds[f] == vString && s.b[s.i] == '"':
-			// Most values are strings: read them here, not through value.
+			// Most values are strings: read them here, not through value,
+			// and strSpan's common case is written out (a call per value
+			// costs much in wasm): every byte before j is plain, so a '"'
+			// at j closes the string; anything else is strSpan's to read.
+			b, j := s.b, s.i+1
+			for ; j+8 <= len(b); j += 8 {
+				if m := special(binary.LittleEndian.Uint64(b[j:])); m != 0 {
+					j += bits.TrailingZeros64(m) >> 3
+					break
+				}
+			}
 			var v span
-			if v, ok = s.strSpan(); ok {
+			if j < len(b) && b[j] == '"' {
+				v, ok = span{uint32(s.i + 1), uint32(j)}, true
+				s.i = j + 1
+			} else {
+				v, ok = s.strSpan()
+			}
+			if ok {
 				s.fl.str[f] = v
 				s.fl.set(f)
+			}
+		case fieldKinds[f] >= vInt8 && fieldKinds[f] <= vInt64:
+			// Numbers too, in their common form (see smallInt).
+			var n int64
+			if n, ok = s.smallInt(fieldKinds[f]); ok {
+				s.fl.num[f] = n
+				s.fl.set(f)
+			} else {
+				ok = s.value(f)
 			}
 		default:
 			ok = s.value(f)
