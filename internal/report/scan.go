@@ -86,13 +86,14 @@ var fieldKinds = [numFields]valueKind{
 // String values are spans, not slices: a slice holds a pointer, and
 // storing a pointer into the Parser (on the heap) takes a write barrier
 // whenever the GC is marking, which flushing the barrier buffers made
-// 4-9% of parsing a network-heavy file. The line and the unescaped
-// strings are stored once per line instead.
+// 4-9% of parsing a network-heavy file. The spans index the scanner's
+// line, found through a pointer that does not change from line to line,
+// or the unescaped strings, stored only for a line with escapes.
 type fields struct {
 	has, wrong   uint32
 	str          [numFields]span
 	num          [numFields]int64
-	line         []byte // what spans without escBit index
+	line         *[]byte // what spans without escBit index: scanner.b
 	esc          []byte // what spans with escBit index: unescaped strings
 	outOfProcess bool
 	unknown      []byte // the first key nobody knows, in document order
@@ -115,7 +116,7 @@ func (fl *fields) val(f field) []byte {
 	if sp.off&escBit != 0 {
 		return fl.esc[sp.off&^escBit : sp.end]
 	}
-	return fl.line[sp.off:sp.end]
+	return (*fl.line)[sp.off:sp.end]
 }
 
 func (fl *fields) reset() {
@@ -227,10 +228,17 @@ const (
 
 // scanLine reads b into fl. b must not hold the line's newline.
 func (s *scanner) scanLine(b []byte, fl *fields) scanError {
-	s.b, s.i, s.depth, s.fl, s.k = b, 0, 0, fl, 0
+	s.b, s.i, s.depth, s.k = b, 0, 0, 0
+	// Pointers are stored only when they change: each store takes a
+	// write barrier while the GC marks (2% of the time in wasm).
+	if s.fl != fl {
+		s.fl = fl
+	}
+	if fl.line != &s.b {
+		fl.line = &s.b
+	}
 	s.scratch = s.scratch[:0]
 	fl.reset()
-	fl.line = b
 	s.ws()
 	if s.i >= len(s.b) {
 		return scanInvalid
