@@ -231,10 +231,12 @@ func intervalsInfo(r *report.Report) []IntervalInfo {
 			if iv.Has(report.NoBegin) {
 				pos = iv.Ends
 			}
-			out[i] = IntervalInfo{
-				App: iv.App, Category: iv.CategoryLabel(), Ms: iv.DurationMillis(),
-				Flags: flags, File: int(pos.File), Line: int(pos.Line),
-			}
+			// Fields set in place: a composite literal is built aside and
+			// copied in with a barrier over the whole struct while the
+			// collector runs.
+			o := &out[i]
+			o.App, o.Category, o.Ms = iv.App, iv.CategoryLabel(), iv.DurationMillis()
+			o.Flags, o.File, o.Line = flags, int(pos.File), int(pos.Line)
 		}
 		text, start := string(buf), 0
 		for i := lo; i < hi; i++ {

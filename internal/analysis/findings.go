@@ -13,23 +13,52 @@ import (
 // begin order, the groups sorted by app and category name.
 func groupsOf(iv []report.Interval) []*group {
 	type key struct{ app, label string }
-	byKey := make(map[key]*group)
+	byKey := make(map[key]int)
 	var out []*group
+	// Each interval's group is noted and the groups' sizes counted first,
+	// so that their lists are cut to size from two slices: appending to
+	// each group's own lists grew them step by step, with three times the
+	// memory on the 100 MB report.
+	of := make([]int32, len(iv))
+	var all, uses []int // per group, the sizes of All and Uses
+	inUse := 0
 	for i := range iv {
 		x := &iv[i]
 		k := key{x.App, x.CategoryLabel()}
-		g := byKey[k]
-		if g == nil {
-			g = &group{App: x.App, Category: x.Category, Label: k.label}
+		g, ok := byKey[k]
+		if !ok {
+			g = len(out)
 			byKey[k] = g
-			out = append(out, g)
+			out = append(out, &group{App: x.App, Category: x.Category, Label: k.label})
+			all, uses = append(all, 0), append(uses, 0)
 		}
-		g.All = append(g.All, i)
+		of[i] = int32(g)
+		all[g]++
+		if !x.Has(report.OutOfProcess) {
+			uses[g]++
+			inUse++
+		}
+	}
+	allBuf, usesBuf := make([]int, len(iv)), make([]int, inUse)
+	for k, g := range out {
+		g.All, allBuf = allBuf[:0:all[k]], allBuf[all[k]:]
+		g.Uses, usesBuf = usesBuf[:0:uses[k]], usesBuf[uses[k]:]
+	}
+	for i, k := range of {
+		out[k].All = append(out[k].All, i)
+	}
+
+	// Merge keeps intervals in time order, and then each group's list,
+	// in index order, is in begin order too. Sorting anyway keeps the
+	// rules right for any report built another way.
+	ordered := true
+	for i := 1; i < len(iv) && ordered; i++ {
+		ordered = iv[i-1].Begin.Millis <= iv[i].Begin.Millis
 	}
 	for _, g := range out {
-		// Merge keeps intervals in time order; sorting again costs little
-		// and keeps the rules right for any report built another way.
-		slices.SortStableFunc(g.All, func(a, b int) int { return cmp.Compare(iv[a].Begin.Millis, iv[b].Begin.Millis) })
+		if !ordered {
+			slices.SortStableFunc(g.All, func(a, b int) int { return cmp.Compare(iv[a].Begin.Millis, iv[b].Begin.Millis) })
+		}
 		for _, i := range g.All {
 			if !iv[i].Has(report.OutOfProcess) {
 				g.Uses = append(g.Uses, i)
@@ -250,8 +279,16 @@ func article(s string) string {
 
 // sortFindings orders findings most serious first, with tie-breakers down
 // to the app and category so the order never depends on map iteration.
+// Pointers are sorted, not the findings: moving the large structs took
+// most of the sort's time in wasm, with a write barrier per pointer field.
 func sortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
+	ptrs := make([]*Finding, len(fs))
+	for i := range fs {
+		ptrs[i] = &fs[i]
+	}
+	// App and category are unique to a finding, so the order is total
+	// and an unstable sort gives the one result.
+	slices.SortFunc(ptrs, func(a, b *Finding) int {
 		return cmp.Or(
 			cmp.Compare(verdictRank(a.Verdict), verdictRank(b.Verdict)),
 			cmp.Compare(b.Score, a.Score),
@@ -260,4 +297,9 @@ func sortFindings(fs []Finding) {
 			cmp.Compare(a.Category, b.Category),
 		)
 	})
+	sorted := make([]Finding, len(fs))
+	for i, f := range ptrs {
+		sorted[i] = *f
+	}
+	copy(fs, sorted)
 }

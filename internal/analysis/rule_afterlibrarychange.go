@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"backsight/internal/catalog"
 	"backsight/internal/report"
@@ -42,7 +43,7 @@ func checkAfterLibraryChange(g *group, sc *scope) []Evidence {
 	if g.Category != report.CategoryPhotos {
 		return nil
 	}
-	var hits, causes []int
+	hits, causes := sc.hits[:0], sc.others[:0]
 	for _, i := range g.Uses {
 		iv := sc.at(i)
 		if iv.Has(report.NoBegin) {
@@ -55,6 +56,7 @@ func checkAfterLibraryChange(g *group, sc *scope) []Evidence {
 			causes = append(causes, c) // finding drops the repeats
 		}
 	}
+	sc.hits, sc.others = hits, causes
 	if len(hits) == 0 {
 		return nil
 	}
@@ -66,7 +68,7 @@ func checkAfterLibraryChange(g *group, sc *scope) []Evidence {
 			fmt.Sprintf("%d of %d reads began within %d s after another app used the camera or the library (first at %s, after %s).", len(hits), len(g.Uses), libraryNotice/1000, first.EN, o.Name),
 			fmt.Sprintf("%d 次（共 %d 次读取）在另一个 App 使用相机或图库后 %d 秒内开始（第一次在 %s，在“%s”之后）。", len(hits), len(g.Uses), libraryNotice/1000, first.ZH, o.NameZH),
 		},
-		Intervals: append(hits, causes...),
+		Intervals: slices.Concat(hits, causes),
 		Value:     float64(len(hits)),
 	}}
 }

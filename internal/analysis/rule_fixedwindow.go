@@ -48,8 +48,8 @@ var fixedWindow = Rule{
 // checkFixedWindow finds up to three duration clusters among the uses and
 // reports them when together they cover enough of the uses.
 func checkFixedWindow(g *group, sc *scope) []Evidence {
-	measured := 0    // uses with a known length
-	var long []int64 // the lengths of the uses long enough to be a window
+	measured := 0          // uses with a known length
+	long := sc.lengths[:0] // the lengths of the uses long enough to be a window
 	for _, i := range g.Uses {
 		iv := sc.at(i)
 		if iv.Flags&(report.Open|report.NoBegin|report.Event) == 0 {
@@ -59,6 +59,7 @@ func checkFixedWindow(g *group, sc *scope) []Evidence {
 			}
 		}
 	}
+	sc.lengths = long
 	// The clusters are found in the sorted lengths alone. A cluster never
 	// splits a run of equal lengths (it would have taken the whole run),
 	// so its uses are those whose length lies between its shortest and
@@ -76,7 +77,7 @@ func checkFixedWindow(g *group, sc *scope) []Evidence {
 		if hi-lo < windowMinCount {
 			break
 		}
-		clusters = append(clusters, cluster{lo: long[lo], hi: long[hi-1], mid: long[lo+(hi-lo)/2]})
+		clusters = append(clusters, cluster{lo: long[lo], hi: long[hi-1], mid: long[lo+(hi-lo)/2], uses: make([]int, 0, hi-lo)})
 		clustered += hi - lo
 		long = slices.Delete(long, lo, hi)
 	}

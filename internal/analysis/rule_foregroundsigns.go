@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"backsight/internal/report"
 )
@@ -40,7 +41,7 @@ func checkForegroundSigns(g *group, sc *scope) []Evidence {
 	if signs == nil || len(g.Uses) == 0 {
 		return nil
 	}
-	var hits []int
+	hits := sc.hits[:0]
 	for _, i := range g.Uses {
 		iv := sc.at(i)
 		// A sign that began before this use ended (plus slack) and ended
@@ -50,6 +51,7 @@ func checkForegroundSigns(g *group, sc *scope) []Evidence {
 			hits = append(hits, i)
 		}
 	}
+	sc.hits = hits
 	if len(hits) == 0 {
 		return nil
 	}
@@ -61,7 +63,7 @@ func checkForegroundSigns(g *group, sc *scope) []Evidence {
 			fmt.Sprintf("%d of %d %s were within a minute of the app's own camera, microphone or photo-picker use.", len(hits), len(g.Uses), r.nounEN),
 			fmt.Sprintf("%d 次（共 %d %s）与该 App 自己使用相机、麦克风或照片选择器的时间相差不到一分钟。", len(hits), len(g.Uses), r.nounZH),
 		},
-		Intervals: hits,
+		Intervals: slices.Clone(hits),
 		Value:     share,
 	}}
 }

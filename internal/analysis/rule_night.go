@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"backsight/internal/report"
 )
@@ -28,12 +29,13 @@ var night = Rule{
 }
 
 func checkNight(g *group, sc *scope) []Evidence {
-	var hits []int
+	hits := sc.hits[:0]
 	for _, i := range g.Uses {
 		if sc.opts.atNight(sc.at(i).Begin) {
 			hits = append(hits, i)
 		}
 	}
+	sc.hits = hits
 	if len(hits) == 0 {
 		return nil
 	}
@@ -46,7 +48,7 @@ func checkNight(g *group, sc *scope) []Evidence {
 			fmt.Sprintf("%d of %d %s began between %s and %s; the last at %s.", len(hits), len(g.Uses), r.nounEN, from, to, last.EN),
 			fmt.Sprintf("%d 次（共 %d %s）在 %s 至 %s 之间开始；最近一次在 %s。", len(hits), len(g.Uses), r.nounZH, from, to, last.ZH),
 		},
-		Intervals: hits,
+		Intervals: slices.Clone(hits),
 		Value:     float64(len(hits)),
 	}}
 }

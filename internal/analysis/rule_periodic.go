@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 )
 
@@ -37,35 +38,20 @@ var periodic = Rule{
 }
 
 func checkPeriodic(g *group, sc *scope) []Evidence {
-	type gap struct {
-		ms   int64
-		prev int // the use that ends the gap's start
-		next int
-	}
-	gaps := make([]gap, 0, len(g.Uses))
-	prev := -1
-	for _, i := range g.Uses {
-		iv := sc.at(i)
-		if prev >= 0 {
-			d := iv.Begin.Millis - sc.at(prev).Begin.Millis
-			if d < sameSecond {
-				continue // the second of a pair belongs to the same wake-up
-			}
-			gaps = append(gaps, gap{d, prev, i})
-		}
-		prev = i
-	}
 	// Only the lengths are sorted, not the gaps: the window found in them
 	// never splits a run of equal lengths (it would have taken the whole
 	// run), so it holds exactly the gaps whose length lies between its
 	// first and last. Sorting gaps stably by length took most of this
 	// rule's time in wasm.
-	long := make([]int64, 0, len(gaps))
-	for _, x := range gaps {
-		if x.ms >= periodMin {
-			long = append(long, x.ms)
+	gaps := 0
+	long := sc.lengths[:0]
+	for ms := range gapsOf(g.Uses, sc) {
+		gaps++
+		if ms >= periodMin {
+			long = append(long, ms)
 		}
 	}
+	sc.lengths = long
 	slices.Sort(long)
 	lo, hi, i := 0, 0, 0
 	for j := range long {
@@ -77,14 +63,14 @@ func checkPeriodic(g *group, sc *scope) []Evidence {
 		}
 	}
 	n := hi - lo
-	if n < periodMinCount || float64(n) < periodMinShare*float64(len(gaps)) {
+	if n < periodMinCount || float64(n) < periodMinShare*float64(gaps) {
 		return nil
 	}
 	period := long[lo+n/2]
 	idx := make([]int, 0, 2*n)
-	for _, x := range gaps {
-		if x.ms >= long[lo] && x.ms <= long[hi-1] {
-			idx = append(idx, x.prev, x.next)
+	for ms, uses := range gapsOf(g.Uses, sc) {
+		if ms >= long[lo] && ms <= long[hi-1] {
+			idx = append(idx, uses[0], uses[1])
 		}
 	}
 	slices.Sort(idx)
@@ -94,10 +80,31 @@ func checkPeriodic(g *group, sc *scope) []Evidence {
 	return []Evidence{{
 		Rule: idPeriodic,
 		Text: Text{
-			fmt.Sprintf("%d of %d gaps between %s were about %s (within %.0f%%).", n, len(gaps), r.nounEN, p.EN, 100*periodSlack),
-			fmt.Sprintf("%d 个（共 %d 个）%s间隔约为 %s（误差 %.0f%% 以内）。", n, len(gaps), trimCi(r.nounZH), p.ZH, 100*periodSlack),
+			fmt.Sprintf("%d of %d gaps between %s were about %s (within %.0f%%).", n, gaps, r.nounEN, p.EN, 100*periodSlack),
+			fmt.Sprintf("%d 个（共 %d 个）%s间隔约为 %s（误差 %.0f%% 以内）。", n, gaps, trimCi(r.nounZH), p.ZH, 100*periodSlack),
 		},
 		Intervals: idx,
 		Value:     float64(period) / 1000,
 	}}
+}
+
+// gapsOf yields the gaps between the uses' begins, each with the uses on
+// either side. The second of two uses beginning within sameSecond belongs
+// to the same wake-up and makes no gap.
+func gapsOf(uses []int, sc *scope) iter.Seq2[int64, [2]int] {
+	return func(yield func(int64, [2]int) bool) {
+		prev := -1
+		for _, i := range uses {
+			if prev >= 0 {
+				d := sc.at(i).Begin.Millis - sc.at(prev).Begin.Millis
+				if d < sameSecond {
+					continue
+				}
+				if !yield(d, [2]int{prev, i}) {
+					return
+				}
+			}
+			prev = i
+		}
+	}
 }

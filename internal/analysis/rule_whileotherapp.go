@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"backsight/internal/catalog"
 	"backsight/internal/report"
@@ -44,7 +45,7 @@ func checkWhileOtherApp(g *group, sc *scope) []Evidence {
 	if g.Category == report.CategoryCamera || g.Category == report.CategoryScreenRecording || g.Category == report.CategoryMicrophone {
 		return nil // these are the on-screen signs themselves
 	}
-	var hits, others []int
+	hits, others := sc.hits[:0], sc.others[:0]
 	for _, i := range g.Uses {
 		iv := sc.at(i)
 		if iv.Has(report.NoBegin) {
@@ -55,6 +56,7 @@ func checkWhileOtherApp(g *group, sc *scope) []Evidence {
 			others = append(others, h) // finding drops the repeats
 		}
 	}
+	sc.hits, sc.others = hits, others
 	if len(hits) == 0 {
 		return nil
 	}
@@ -67,7 +69,7 @@ func checkWhileOtherApp(g *group, sc *scope) []Evidence {
 			fmt.Sprintf("%d of %d %s began while another app held the screen (first at %s, while %s was using the camera).", len(hits), len(g.Uses), r.nounEN, first.EN, o.Name),
 			fmt.Sprintf("%d 次（共 %d %s）开始于其他 App 占用屏幕期间（第一次在 %s，当时“%s”正在使用相机）。", len(hits), len(g.Uses), r.nounZH, first.ZH, o.NameZH),
 		},
-		Intervals: append(hits, others...),
+		Intervals: slices.Concat(hits, others),
 		Value:     float64(len(hits)),
 	}}
 }
