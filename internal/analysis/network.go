@@ -129,6 +129,7 @@ func networkOf(r *report.Report) Network {
 		}
 	}
 
+	var st stamps
 	for k := range nw.Apps {
 		recs := appRecords[k]
 		slices.SortFunc(recs, func(x, y *report.Network) int {
@@ -138,9 +139,24 @@ func networkOf(r *report.Report) Network {
 		ds := make([]NetAppDomain, len(recs))
 		for j, n := range recs {
 			ds[j] = NetAppDomain{
-				Domain: n.Domain, Hits: n.Hits, First: timeString(n.First), Last: timeString(n.Last),
+				Domain: n.Domain, Hits: n.Hits,
 				Initiated: initiated(n.Initiated), Context: n.Context, Tracking: n.Tracking(), Owner: n.Owner,
 				IP: isIP(n),
+			}
+			for _, t := range [2]report.Time{n.First, n.Last} {
+				if t.IsZero() {
+					st.addEmpty()
+				} else {
+					st.add(t)
+				}
+			}
+		}
+		// The stamps of an app's records share one string: see stamps.
+		for j, s := range st.cut() {
+			if d := &ds[j/2]; j%2 == 0 {
+				d.First = s
+			} else {
+				d.Last = s
 			}
 		}
 		nw.Apps[k].Domains = ds
@@ -171,13 +187,6 @@ func networkOf(r *report.Report) Network {
 		nw.Websites[i] = *w
 	}
 	return nw
-}
-
-func timeString(t report.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return stamp(t)
 }
 
 func keys(m map[string]bool) []string {

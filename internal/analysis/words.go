@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"iter"
 	"strconv"
 	"time"
 
@@ -144,6 +145,40 @@ func cannotTell(category report.Category, name, nameZH string) Text {
 func stamp(t report.Time) string {
 	var b [len("2006-01-02T15:04:05.000+00:00")]byte
 	return string(appendStamp(b[:0], t))
+}
+
+// stamps formats many times into one buffer, to be cut out of one string:
+// the result document holds two per interval and network record, and a
+// string each was two allocations per interval, 296,000 of Findings'
+// 453,000 on the 100 MB report.
+type stamps struct {
+	buf  []byte
+	ends []int // where each stamp ends in buf
+}
+
+// add appends stamp(t).
+func (s *stamps) add(t report.Time) {
+	s.buf = appendStamp(s.buf, t)
+	s.ends = append(s.ends, len(s.buf))
+}
+
+// addEmpty appends an empty stamp, for a time that is not known.
+func (s *stamps) addEmpty() { s.ends = append(s.ends, len(s.buf)) }
+
+// cut yields the stamps added since the last cut, numbered from 0, and
+// empties s for the next ones.
+func (s *stamps) cut() iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		text, start := string(s.buf), 0
+		ends := s.ends
+		s.buf, s.ends = s.buf[:0], s.ends[:0]
+		for k, end := range ends {
+			if !yield(k, text[start:end]) {
+				return
+			}
+			start = end
+		}
+	}
 }
 
 // appendStamp appends stamp(t) to b. The result document holds one or two
