@@ -121,7 +121,7 @@ func (fl *fields) val(f field) []byte {
 
 func (fl *fields) reset() {
 	fl.has, fl.wrong = 0, 0
-	if fl.hasUnknown { // (no pointer write, so no write barrier, per line)
+	if fl.hasUnknown { // not a pointer store per line: see scanLine
 		fl.unknown, fl.hasUnknown = nil, false
 	}
 	fl.outOfProcess = false
