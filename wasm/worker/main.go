@@ -55,10 +55,10 @@ func main() {
 	post(map[string]any{"type": "ready"})
 	// A file chosen meanwhile waits for the warm-up (wasm has no
 	// preemption), which is over well before a person can pick one. The
-	// helper, which only reads second parts, runs the code the first
-	// Worker's warm-up got optimised: the browser shares a module's
-	// compiled code between the Workers it is posted to.
-	if !js.Global().Get("backsightHelper").Truthy() {
+	// helper only reads second parts, and warms up only that.
+	if js.Global().Get("backsightHelper").Truthy() {
+		warmHelper()
+	} else {
 		warmUp()
 	}
 	select {} // serve messages until the page terminates the Worker
@@ -164,32 +164,60 @@ const warmSize = 1 << 20
 // sample alone is too small for that, and a person's first report would
 // pay the price. Between runs it lets a request in, and stops if one came.
 func warmUp() {
-	var gen bytes.Buffer
-	if err := sample.Generate(&gen, warmSize, 1); err != nil {
-		panic("the warm-up report could not be generated: " + err.Error())
-	}
+	gen := warmReport()
 	var r *report.Report
 	var res *analysis.Result
-	last := 0.0
-	for run := range maxWarmRuns {
-		start := now()
-		r, res = warmRun(gen.Bytes())
-		took := now() - start
-		if run > 0 && took > 0.85*last {
-			break
-		}
-		last = took
-		time.Sleep(time.Millisecond) // a message waiting is handled now
-		if requested {
-			return
-		}
+	if !settle(func() { r, res = warmRun(gen) }) {
+		return
 	}
 	// The page is told only once the Worker is idle: a file chosen right
 	// after "warm" then finds neither warm-up work still running nor its
 	// garbage waiting to be collected in the middle of the analysis.
-	gen = bytes.Buffer{}
+	gen = nil
 	runtime.GC()
 	postResult("warm", r, res, nil)
+}
+
+// warmHelper gets the helper's code (reading a part, encoding it)
+// optimised as warmUp does the analysis Worker's.
+func warmHelper() {
+	gen := warmReport()
+	settle(func() {
+		p := report.NewPartParser("warm-up")
+		p.Write(gen)
+		report.EncodeFile(p.Close())
+	})
+	gen = nil
+	runtime.GC()
+}
+
+func warmReport() []byte {
+	var gen bytes.Buffer
+	if err := sample.Generate(&gen, warmSize, 1); err != nil {
+		panic("the warm-up report could not be generated: " + err.Error())
+	}
+	return gen.Bytes()
+}
+
+// settle runs run again and again until a run is no longer 15% faster
+// than the one before, at most maxWarmRuns times. Between runs it lets a
+// request in; it reports false if one came.
+func settle(run func()) bool {
+	last := 0.0
+	for i := range maxWarmRuns {
+		start := now()
+		run()
+		took := now() - start
+		if i > 0 && took > 0.85*last {
+			return true
+		}
+		last = took
+		time.Sleep(time.Millisecond) // a message waiting is handled now
+		if requested {
+			return false
+		}
+	}
+	return true
 }
 
 // maxWarmRuns bounds the warm-up: on a slow device the runs may never
