@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/netip"
 	"slices"
+	"strings"
 
 	"backsight/internal/catalog"
 	"backsight/internal/report"
@@ -42,7 +43,9 @@ func initiated(i report.Initiated) string {
 //
 // The view is built in one pass over the records, which are sorted by app,
 // and every sort orders pointers, not the large structs the document holds:
-// on a 100 MB report this is most of Analyze's time.
+// on a 100 MB report this is most of Analyze's time. The sorts compare
+// strings only on ties, with strings.Compare: cmp.Or evaluates every
+// comparison given to it, and cmp.Compare compares two strings twice.
 func networkOf(r *report.Report) Network {
 	nw := Network{Note: networkNote, Apps: []NetApp{}, Domains: []NetDomain{}, Companies: []NetCompany{}, Websites: []NetWebsite{}}
 	// r.Network is sorted by app, so each app's records are consecutive
@@ -133,8 +136,16 @@ func networkOf(r *report.Report) Network {
 	for k := range nw.Apps {
 		recs := appRecords[k]
 		slices.SortFunc(recs, func(x, y *report.Network) int {
-			return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain), cmp.Compare(x.Context, y.Context),
-				cmp.Compare(initiated(x.Initiated), initiated(y.Initiated)))
+			if x.Hits != y.Hits {
+				return cmp.Compare(y.Hits, x.Hits)
+			}
+			if c := strings.Compare(x.Domain, y.Domain); c != 0 {
+				return c
+			}
+			if c := strings.Compare(x.Context, y.Context); c != 0 {
+				return c
+			}
+			return strings.Compare(initiated(x.Initiated), initiated(y.Initiated))
 		})
 		ds := make([]NetAppDomain, len(recs))
 		for j, n := range recs {
@@ -163,7 +174,12 @@ func networkOf(r *report.Report) Network {
 	}
 	slices.SortFunc(nw.Apps, func(x, y NetApp) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.App, y.App)) })
 
-	slices.SortFunc(domainOrder, func(x, y *NetDomain) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Domain, y.Domain)) })
+	slices.SortFunc(domainOrder, func(x, y *NetDomain) int {
+		if x.Hits != y.Hits {
+			return cmp.Compare(y.Hits, x.Hits)
+		}
+		return strings.Compare(x.Domain, y.Domain)
+	})
 	nw.Domains = make([]NetDomain, len(domainOrder))
 	for i, d := range domainOrder {
 		nw.Domains[i] = *d
@@ -179,7 +195,10 @@ func networkOf(r *report.Report) Network {
 	}
 
 	slices.SortFunc(websiteOrder, func(x, y *NetWebsite) int {
-		return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.Context, y.Context))
+		if x.Hits != y.Hits {
+			return cmp.Compare(y.Hits, x.Hits)
+		}
+		return strings.Compare(x.Context, y.Context)
 	})
 	nw.Websites = make([]NetWebsite, len(websiteOrder))
 	for i, w := range websiteOrder {
