@@ -118,9 +118,14 @@ func finding(g *group, sc *scope) Finding {
 	f := Finding{
 		App: g.App, Name: app.Name, NameZH: app.NameZH, Purpose: string(app.Purpose),
 		Category: g.Label, Rules: []string{}, Evidence: []Evidence{},
-		Intervals: slices.Clone(g.All),
+		// The groups are dropped once their findings are made, so the
+		// finding may keep g.All, which is in index order when the report
+		// is in begin order.
+		Intervals: g.All,
 	}
-	slices.Sort(f.Intervals)
+	if !slices.IsSorted(f.Intervals) {
+		f.Intervals = slices.Sorted(slices.Values(g.All))
+	}
 	score, strong, mitigated := 0, 0, 0.0
 	for _, rule := range Rules {
 		ev := rule.Check(g, sc)
