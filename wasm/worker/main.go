@@ -64,9 +64,14 @@ func main() {
 	select {} // serve messages until the page terminates the Worker
 }
 
-// parts carries the second parts of split files from the message
-// handler to the analysis waiting for them.
-var parts = make(chan js.Value, 4)
+// parts carries the second part of a split file from the message
+// handler to the analysis waiting for it. Parts of a job before
+// wantedJob (of an analysis that has ended or given up on its part) are
+// dropped when they arrive, so a stale part never waits here.
+var (
+	parts     = make(chan js.Value, 1)
+	wantedJob int
+)
 
 // partWait is how long, in ms, the last analysis waited for the helper's
 // part (-1: none was used), for make bench-browser.
@@ -99,7 +104,9 @@ func handle(m js.Value) {
 	case "part":
 		readPart(m)
 	case "partData":
-		parts <- m
+		if m.Get("job").Int() >= wantedJob {
+			parts <- m
+		}
 	case "analyze":
 		t0 := now()
 		partWait = -1
@@ -377,11 +384,13 @@ func readAll(list, split js.Value) []*report.File {
 		p := report.NewParser(name)
 		size := int64(f.Get("size").Float())
 		var part *report.File
-		off := int64(0)
+		off, ok := int64(0), true
 		if i == splitIndex {
-			off, part = r.splitAt(f, name, p, int64(split.Get("at").Float()), split.Get("job").Int())
+			off, part, ok = r.splitAt(f, name, p, int64(split.Get("at").Float()), split.Get("job").Int())
 		}
-		ok := r.read(f, name, p, off, size)
+		if ok {
+			ok = r.read(f, name, p, off, size)
+		}
 		rf := p.Close()
 		if part != nil {
 			rf.Append(part)
@@ -433,45 +442,46 @@ func (r *reader) slice(f js.Value, from, to int64) ([]byte, bool) {
 // the helper's part begins, and returns the offset to go on from: where
 // the helper's part ends (the file's size) with that part, once it has
 // arrived, or, when the file cannot be read in parts there (not a plain
-// report, a line over the limit) or the browser failed, where this
-// Worker's own reading stopped, with no part: the helper's part then
-// goes unused.
-func (r *reader) splitAt(f js.Value, name string, p *report.Parser, at int64, job int) (int64, *report.File) {
+// report, a line over the limit), where this Worker's own reading
+// stopped, with no part: the helper's part is then dropped. ok is false
+// when the browser could not read the file.
+func (r *reader) splitAt(f js.Value, name string, p *report.Parser, at int64, job int) (off int64, part *report.File, ok bool) {
+	wantedJob = job
+	defer func() { wantedJob = job + 1 }() // its part is of no more use
 	size := int64(f.Get("size").Float())
 	if !r.read(f, name, p, 0, at) {
-		return size, nil // read reports the failure again
+		return at, nil, false
 	}
-	off := at
-	if last, ok := r.slice(f, at-1, at); !ok || last[0] != '\n' {
-		// Finish the line that crosses at, a small piece at a time.
-		for off < size {
-			b, ok := r.slice(f, off, min(off+4096, size))
-			if !ok {
-				return off, nil
-			}
-			i := bytes.IndexByte(b, '\n')
-			if i >= 0 {
-				b = b[:i+1]
-			}
-			p.Write(b)
-			r.done += float64(len(b))
-			off += int64(len(b))
-			if i >= 0 {
-				break
-			}
+	off = at
+	last, ok := r.slice(f, at-1, at)
+	if !ok {
+		return off, nil, false
+	}
+	// Finish the line that crosses at, a small piece at a time.
+	for last[0] != '\n' && off < size {
+		b, ok := r.slice(f, off, min(off+4096, size))
+		if !ok {
+			return off, nil, false
 		}
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			b = b[:i+1]
+		}
+		p.Write(b)
+		r.done += float64(len(b))
+		off += int64(len(b))
+		last = b[len(b)-1:]
 	}
 	if off == size || !p.AtPartBoundary() {
-		return off, nil
+		return off, nil, true
 	}
 	start := now()
 	defer func() { partWait = now() - start }()
 	for m := range parts {
 		if m.Get("job").Int() != job {
-			continue // from an analysis that ended before its part arrived
+			continue // an older job's, sent before it was dropped
 		}
-		if e := m.Get("error"); !e.IsUndefined() {
-			return off, nil
+		if m.Get("error").Truthy() {
+			return off, nil, true // this Worker reads on from off itself
 		}
 		part, err := report.DecodeFile(bytesOf(m.Get("data")))
 		if err != nil {
@@ -479,9 +489,9 @@ func (r *reader) splitAt(f js.Value, name string, p *report.Parser, at int64, jo
 		}
 		r.done += float64(part.Bytes)
 		post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": r.done, "total": r.total})
-		return size, part
+		return size, part, true
 	}
-	return off, nil
+	return off, nil, true
 }
 
 // readPart is the helper's side of a split (see readAll): it reads file
