@@ -528,11 +528,17 @@ func newInterner() interner {
 	return interner{list: []string{""}, slots: make([]internSlot, 256)}
 }
 
+// get returns b's handle. It inlines, so that an empty value (most
+// contexts and domain owners) costs no call, which in wasm is dear.
 func (in *interner) get(b []byte) handle {
-	n := len(b)
-	if n == 0 {
+	if len(b) == 0 {
 		return 0
 	}
+	return in.lookup(b)
+}
+
+func (in *interner) lookup(b []byte) handle {
+	n := len(b)
 	var h uint64
 	if n >= 8 {
 		h = binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[n-8:])*0xff51afd7ed558ccd
