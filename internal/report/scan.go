@@ -94,7 +94,7 @@ type fields struct {
 	str          [numFields]span
 	num          [numFields]int64
 	line         *[]byte // what spans without escBit index: scanner.b
-	esc          []byte // what spans with escBit index: unescaped strings
+	esc          []byte  // what spans with escBit index: unescaped strings
 	outOfProcess bool
 	unknown      []byte // the first key nobody knows, in document order
 	hasUnknown   bool
