@@ -67,40 +67,30 @@
   // after a cancel (the old Worker is terminated): the module is compiled
   // once and handed over, so a fresh Worker is ready in milliseconds.
   const workerURL = meta('backsight-worker');
-  const startWorker = (helper) => {
+  const startWorker = () => {
     const w = new Worker(workerURL);
-    workerModule.then((module) => w.postMessage({ type: 'init', module, helper: !!helper, wasmExec: new URL(bs.wasmExec, location.href).href }));
+    workerModule.then((module) => w.postMessage({ type: 'init', module, wasmExec: new URL(bs.wasmExec, location.href).href }));
     return w;
   };
   // The first Worker starts now, while the page's own wasm compiles and
   // starts, rather than after it: the page is ready for a file only when
-  // both are. So does the helper on a device with a core for it: starting
-  // a Worker fetches its script, and analysing a report makes no request.
-  // What a Worker says before Go listens waits here, and is handed to
+  // both are. What it says before Go listens waits here, and is handed to
   // Go's handlers right after Go takes the Worker (a microtask runs before
   // any later message).
-  const prestart = (helper) => {
-    const w = startWorker(helper);
-    const waiting = [];
-    w.onmessage = w.onerror = (e) => waiting.push(e);
-    return () => {
-      queueMicrotask(() => {
-        for (const e of waiting.splice(0)) {
-          const h = e.type === 'error' ? w.onerror : w.onmessage;
-          if (h) h.call(w, e);
-        }
-      });
-      return w;
-    };
-  };
-  const started = { main: prestart(false), helper: navigator.hardwareConcurrency >= 2 ? prestart(true) : null };
-  // newWorker(true) gives the helper, which reads half of a large file
-  // (wasm/split.go) and skips the warm-up.
-  bs.newWorker = (helper) => {
-    const kind = helper ? 'helper' : 'main';
-    const take = started[kind];
-    started[kind] = null;
-    return take ? take() : startWorker(helper);
+  let first = startWorker();
+  const waiting = [];
+  first.onmessage = first.onerror = (e) => waiting.push(e);
+  bs.newWorker = () => {
+    if (!first) return startWorker();
+    const w = first;
+    first = null;
+    queueMicrotask(() => {
+      for (const e of waiting.splice(0)) {
+        const h = e.type === 'error' ? w.onerror : w.onmessage;
+        if (h) h.call(w, e);
+      }
+    });
+    return w;
   };
 
   pageModule.then((module) => {

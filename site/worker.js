@@ -14,7 +14,6 @@ self.onmessage = (e) => {
     self.postMessage({ type: 'crashed', text: String(err) });
     return;
   }
-  self.backsightHelper = !!m.helper; // read by wasm/worker's main
   const go = new Go();
   WebAssembly.instantiate(m.module, go.importObject)
     .then((inst) => go.run(inst))

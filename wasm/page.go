@@ -20,10 +20,6 @@ type page struct {
 	worker      js.Value
 	workerReady bool
 	queued      map[string]any // a request waiting for the Worker to start
-	helper      helper         // reads half of a large file (split.go)
-	readName    string         // the file being read, its bytes read and the total
-	readDone    float64
-	readTotal   float64
 	busy        bool
 	decoding    *resultDecoder // the result being decoded between frames, if any
 
@@ -94,12 +90,6 @@ func (p *page) onWorker(m js.Value) {
 	case "ready":
 		p.workerReady = true
 		mark("bs-ready")
-		// The loader has started the helper with the page: starting a
-		// Worker fetches its script, and analysing a report makes no
-		// request.
-		if p.helper.w.IsUndefined() && twoCores() {
-			p.startHelper()
-		}
 		if p.queued != nil {
 			q := p.queued
 			p.queued = nil
@@ -246,11 +236,7 @@ func (p *page) analyze(files js.Value) {
 	mark("bs-files")
 	root().SetAttribute("data-state", "busy")
 	p.begin(ui.T(p.lang, "starting"))
-	req := map[string]any{"type": "analyze", "files": toArray(files)}
-	if split := p.split(req["files"].(js.Value)); split != nil {
-		req["split"] = split
-	}
-	p.send(req)
+	p.send(map[string]any{"type": "analyze", "files": toArray(files)})
 }
 
 func (p *page) compare(before, after js.Value) {
@@ -274,7 +260,6 @@ func toArray(list js.Value) js.Value {
 func (p *page) begin(text string) {
 	p.busy = true
 	p.decoding = nil
-	p.readTotal = 0
 	p.gen++
 	setHidden(byID("crash"), true)
 	st := byID("status")
@@ -294,27 +279,15 @@ func (p *page) progress(m js.Value) {
 	pr := byID("progress").Underlying()
 	switch m.Get("phase").String() {
 	case "read":
-		p.readName, p.readDone, p.readTotal = m.Get("name").String(), m.Get("done").Float(), m.Get("total").Float()
-		p.drawRead()
+		done, total := m.Get("done").Float(), m.Get("total").Float()
+		pr.Set("max", total)
+		pr.Set("value", done)
+		byID("status-text").SetTextContent(ui.F(p.lang, "reading", m.Get("name").String(),
+			ui.Bytes(int64(done)), ui.Bytes(int64(total))))
 	case "analyse":
 		pr.Call("removeAttribute", "value")
 		byID("status-text").SetTextContent(ui.F(p.lang, "analysing", ui.Count(int64(m.Get("done").Int()))))
 	}
-}
-
-// drawRead shows how much has been read, by both Workers.
-func (p *page) drawRead() {
-	if p.readTotal == 0 {
-		return
-	}
-	done := p.readDone
-	if p.helper.reading {
-		done += p.helper.done
-	}
-	pr := byID("progress").Underlying()
-	pr.Set("max", p.readTotal)
-	pr.Set("value", done)
-	byID("status-text").SetTextContent(ui.F(p.lang, "reading", p.readName, ui.Bytes(int64(done)), ui.Bytes(int64(p.readTotal))))
 }
 
 // cancel ends the running analysis: the Worker is terminated (the only
@@ -324,7 +297,6 @@ func (p *page) cancel() {
 		return
 	}
 	p.worker.Call("terminate")
-	p.restartHelper()
 	p.busy = false
 	p.queued = nil
 	p.startWorker()

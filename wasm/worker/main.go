@@ -5,10 +5,8 @@
 // the page's thread, and posts the result back. It is a wasm of its own so
 // that the page's wasm carries neither the rules nor encoding/json.
 //
-// Messages in: {type: "analyze", files: [File], split?: {index, at, job}},
-// {type: "compare", before: [File], after: [File]}, {type: "export"},
-// {type: "partData", job, data?, error?} (the helper's part, passed on by
-// the page), and for the helper {type: "part", file, at, job}.
+// Messages in: {type: "analyze", files: [File]},
+// {type: "compare", before: [File], after: [File]}, {type: "export"}.
 // Messages out: {type: "ready"}, {type: "progress", phase: "read"|"analyse",
 // name, done, total}, {type: "result", kind: "analysis"|"compare",
 // data: Uint8Array (the result document as JSON, without its findings,
@@ -18,9 +16,7 @@
 // findings' interval lists in order)}, then
 // {type: "network", data: Uint8Array (the network view as JSON)},
 // {type: "export", data:
-// Uint8Array (the whole document)}, {type: "crashed", text}, and from
-// the helper {type: "part", job, data: Uint8Array (report.EncodeFile) or
-// error: true}.
+// Uint8Array (the whole document)} and {type: "crashed", text}.
 package main
 
 import (
@@ -54,28 +50,11 @@ func main() {
 	}))
 	post(map[string]any{"type": "ready"})
 	// A file chosen meanwhile waits for the warm-up (wasm has no
-	// preemption), which is over well before a person can pick one. The
-	// helper only reads second parts, and warms up only that.
-	if js.Global().Get("backsightHelper").Truthy() {
-		warmHelper()
-	} else {
-		warmUp()
-	}
+	// preemption) to reach its next pause, well before a person can pick
+	// one.
+	warmUp()
 	select {} // serve messages until the page terminates the Worker
 }
-
-// parts carries the second part of a split file from the message
-// handler to the analysis waiting for it. Parts of a job before
-// wantedJob (of an analysis that has ended or given up on its part) are
-// dropped when they arrive, so a stale part never waits here.
-var (
-	parts     = make(chan js.Value, 1)
-	wantedJob int
-)
-
-// partWait is how long, in ms, the last analysis waited for the helper's
-// part (-1: none was used), for make bench-browser.
-var partWait float64
 
 func post(m map[string]any, transfer ...any) {
 	if len(transfer) == 0 {
@@ -101,23 +80,16 @@ func handle(m js.Value) {
 		defer lessGC()()
 	}
 	switch typ {
-	case "part":
-		readPart(m)
-	case "partData":
-		if m.Get("job").Int() >= wantedJob {
-			parts <- m
-		}
 	case "analyze":
 		t0 := now()
-		partWait = -1
-		files := readAll(m.Get("files"), m.Get("split"))
+		files := readAll(m.Get("files"))
 		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(files)})
 		t1 := now()
 		r := report.Merge(files...)
 		t2 := now()
 		res := analysis.Findings(r, opts)
 		t3 := now()
-		postResult("result", r, res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2, "partWait": partWait})
+		postResult("result", r, res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2})
 		// The network view is built only once the findings are on their
 		// way: the page shows them meanwhile. Messages wait until this
 		// returns, so an export always sees the whole document.
@@ -126,8 +98,8 @@ func handle(m js.Value) {
 		n := bytesToJS(marshal(res.Network))
 		post(map[string]any{"type": "network", "data": n}, n.Get("buffer"))
 	case "compare":
-		before := readAll(m.Get("before"), js.Undefined())
-		after := readAll(m.Get("after"), js.Undefined())
+		before := readAll(m.Get("before"))
+		after := readAll(m.Get("after"))
 		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(before) + records(after)})
 		diff := analysis.Compare(report.Merge(before...), report.Merge(after...), opts)
 		last = diff
@@ -171,60 +143,32 @@ const warmSize = 1 << 20
 // sample alone is too small for that, and a person's first report would
 // pay the price. Between runs it lets a request in, and stops if one came.
 func warmUp() {
-	gen := warmReport()
-	var r *report.Report
-	var res *analysis.Result
-	if !settle(func() { r, res = warmRun(gen) }) {
-		return
-	}
-	// The page is told only once the Worker is idle: a file chosen right
-	// after "warm" then finds neither warm-up work still running nor its
-	// garbage waiting to be collected in the middle of the analysis.
-	gen = nil
-	runtime.GC()
-	postResult("warm", r, res, nil)
-}
-
-// warmHelper gets the helper's code (reading a part, encoding it)
-// optimised as warmUp does the analysis Worker's.
-func warmHelper() {
-	gen := warmReport()
-	settle(func() {
-		p := report.NewPartParser("warm-up")
-		p.Write(gen)
-		report.EncodeFile(p.Close())
-	})
-	gen = nil
-	runtime.GC()
-}
-
-func warmReport() []byte {
 	var gen bytes.Buffer
 	if err := sample.Generate(&gen, warmSize, 1); err != nil {
 		panic("the warm-up report could not be generated: " + err.Error())
 	}
-	return gen.Bytes()
-}
-
-// settle runs run again and again until a run is no longer 15% faster
-// than the one before, at most maxWarmRuns times. Between runs it lets a
-// request in; it reports false if one came.
-func settle(run func()) bool {
+	var r *report.Report
+	var res *analysis.Result
 	last := 0.0
-	for i := range maxWarmRuns {
+	for run := range maxWarmRuns {
 		start := now()
-		run()
+		r, res = warmRun(gen.Bytes())
 		took := now() - start
-		if i > 0 && took > 0.85*last {
-			return true
+		if run > 0 && took > 0.85*last {
+			break
 		}
 		last = took
 		time.Sleep(time.Millisecond) // a message waiting is handled now
 		if requested {
-			return false
+			return
 		}
 	}
-	return true
+	// The page is told only once the Worker is idle: a file chosen right
+	// after "warm" then finds neither warm-up work still running nor its
+	// garbage waiting to be collected in the middle of the analysis.
+	gen = bytes.Buffer{}
+	runtime.GC()
+	postResult("warm", r, res, nil)
 }
 
 // maxWarmRuns bounds the warm-up: on a slow device the runs may never
@@ -235,23 +179,13 @@ const maxWarmRuns = 6
 // then ends.
 var requested bool
 
-// warmRun reads b as a large file is read (in two parts: see readAll),
-// and analyses and encodes it as handle does.
+// warmRun reads b as handle reads a file, and analyses and encodes it.
 func warmRun(b []byte) (*report.Report, *analysis.Result) {
-	at := bytes.IndexByte(b[len(b)/2:], '\n') + len(b)/2 + 1
 	p := report.NewParser("warm-up")
-	for rest := b[:at]; len(rest) > 0; rest = rest[min(chunkSize, len(rest)):] {
-		p.Write(rest[:min(chunkSize, len(rest))])
+	for ; len(b) > 0; b = b[min(chunkSize, len(b)):] {
+		p.Write(b[:min(chunkSize, len(b))])
 	}
-	second := report.NewPartParser("warm-up")
-	second.Write(b[at:])
-	part, err := report.DecodeFile(report.EncodeFile(second.Close()))
-	if err != nil {
-		panic("the warm-up's part could not be decoded: " + err.Error())
-	}
-	f := p.Close()
-	f.Append(part)
-	r := report.Merge(f)
+	r := report.Merge(p.Close())
 	res := analysis.Findings(r, analysis.DefaultOptions())
 	encodeResult(r, res)
 	marshal(analysis.NetworkOf(r))
@@ -359,43 +293,38 @@ func records(files []*report.File) int {
 // two callbacks. The browser's read-ahead that the Promises allowed was
 // worth less than that for files of a few MB, and a whole chunk at a time
 // keeps a 100 MB file out of memory all the same.
-//
-// split, unless undefined, is {index, at, job}: the helper Worker reads
-// file index from the line after byte at (readPart), and this one reads
-// up to that line, then appends the helper's part (see splitAt).
-func readAll(list, split js.Value) []*report.File {
-	r := reader{fr: js.Global().Get("FileReaderSync").New(), u8: js.Global().Get("Uint8Array")}
+func readAll(list js.Value) []*report.File {
+	var total, done float64
 	n := list.Length()
 	var largest int64
 	for i := range n {
 		size := list.Index(i).Get("size").Float()
-		r.total += size
+		total += size
 		largest = max(largest, int64(size))
 	}
-	r.buf = make([]byte, min(largest, chunkSize))
-	splitIndex := -1
-	if !split.IsUndefined() {
-		splitIndex = split.Get("index").Int()
-	}
+	buf := make([]byte, min(largest, chunkSize))
+	reader := js.Global().Get("FileReaderSync").New()
+	u8 := js.Global().Get("Uint8Array")
 	files := make([]*report.File, 0, n)
 	for i := range n {
 		f := list.Index(i)
 		name := f.Get("name").String()
 		p := report.NewParser(name)
 		size := int64(f.Get("size").Float())
-		var part *report.File
-		off, ok := int64(0), true
-		if i == splitIndex {
-			off, part, ok = r.splitAt(f, name, p, int64(split.Get("at").Float()), split.Get("job").Int())
-		}
-		if ok {
-			ok = r.read(f, name, p, off, size)
+		readErr := false
+		for off := int64(0); off < size; off += chunkSize {
+			ab, err := readSync(reader, f.Call("slice", off, min(off+chunkSize, size)))
+			if err != nil {
+				readErr = true
+				break
+			}
+			k := js.CopyBytesToGo(buf, u8.New(ab))
+			p.Write(buf[:k])
+			done += float64(k)
+			post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": done, "total": total})
 		}
 		rf := p.Close()
-		if part != nil {
-			rf.Append(part)
-		}
-		if !ok {
+		if readErr {
 			// The browser could not read the file (moved or deleted since it
 			// was chosen): what was read is kept and the page says so.
 			rf.BadLines++
@@ -405,132 +334,6 @@ func readAll(list, split js.Value) []*report.File {
 		files = append(files, rf)
 	}
 	return files
-}
-
-// reader reads Files in chunks into one buffer and posts the progress.
-type reader struct {
-	fr, u8      js.Value // a FileReaderSync, the Uint8Array constructor
-	buf         []byte
-	done, total float64
-}
-
-// read feeds bytes [off, end) of f to p and reports whether the browser
-// could read them all.
-func (r *reader) read(f js.Value, name string, p *report.Parser, off, end int64) bool {
-	for ; off < end; off += chunkSize {
-		b, ok := r.slice(f, off, min(off+chunkSize, end))
-		if !ok {
-			return false
-		}
-		p.Write(b)
-		r.done += float64(len(b))
-		post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": r.done, "total": r.total})
-	}
-	return true
-}
-
-// slice reads bytes [from, to) of f into the buffer.
-func (r *reader) slice(f js.Value, from, to int64) ([]byte, bool) {
-	ab, err := readSync(r.fr, f.Call("slice", from, to))
-	if err != nil {
-		return nil, false
-	}
-	return r.buf[:js.CopyBytesToGo(r.buf, r.u8.New(ab))], true
-}
-
-// splitAt reads f up to the end of the line that holds byte at-1, where
-// the helper's part begins, and returns the offset to go on from: where
-// the helper's part ends (the file's size) with that part, once it has
-// arrived, or, when the file cannot be read in parts there (not a plain
-// report, a line over the limit), where this Worker's own reading
-// stopped, with no part: the helper's part is then dropped. ok is false
-// when the browser could not read the file.
-func (r *reader) splitAt(f js.Value, name string, p *report.Parser, at int64, job int) (off int64, part *report.File, ok bool) {
-	wantedJob = job
-	defer func() { wantedJob = job + 1 }() // its part is of no more use
-	size := int64(f.Get("size").Float())
-	if !r.read(f, name, p, 0, at) {
-		return at, nil, false
-	}
-	off = at
-	last, ok := r.slice(f, at-1, at)
-	if !ok {
-		return off, nil, false
-	}
-	// Finish the line that crosses at, a small piece at a time.
-	for last[0] != '\n' && off < size {
-		b, ok := r.slice(f, off, min(off+4096, size))
-		if !ok {
-			return off, nil, false
-		}
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			b = b[:i+1]
-		}
-		p.Write(b)
-		r.done += float64(len(b))
-		off += int64(len(b))
-		last = b[len(b)-1:]
-	}
-	if off == size || !p.AtPartBoundary() {
-		return off, nil, true
-	}
-	start := now()
-	defer func() { partWait = now() - start }()
-	for m := range parts {
-		if m.Get("job").Int() != job {
-			continue // an older job's, sent before it was dropped
-		}
-		if m.Get("error").Truthy() {
-			return off, nil, true // this Worker reads on from off itself
-		}
-		part, err := report.DecodeFile(bytesOf(m.Get("data")))
-		if err != nil {
-			panic(err.Error())
-		}
-		r.done += float64(part.Bytes)
-		post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": r.done, "total": r.total})
-		return size, part, true
-	}
-	return off, nil, true
-}
-
-// readPart is the helper's side of a split (see readAll): it reads file
-// from the line after byte at-1 to its end and posts the File it read,
-// encoded, as {type: "part", job, data}, or {type: "part", job, error}
-// when the browser could not read it.
-func readPart(m js.Value) {
-	f, at, job := m.Get("file"), int64(m.Get("at").Float()), m.Get("job").Int()
-	size := int64(f.Get("size").Float())
-	r := reader{fr: js.Global().Get("FileReaderSync").New(), u8: js.Global().Get("Uint8Array"),
-		buf: make([]byte, min(size-at+1, chunkSize))}
-	name := f.Get("name").String()
-	p := report.NewPartParser(name)
-	skipping := true
-	for off := at - 1; off < size; off += chunkSize {
-		b, ok := r.slice(f, off, min(off+chunkSize, size))
-		if !ok {
-			post(map[string]any{"type": "part", "job": job, "error": true})
-			return
-		}
-		if skipping {
-			i := bytes.IndexByte(b, '\n')
-			if i < 0 {
-				continue
-			}
-			b, skipping = b[i+1:], false
-		}
-		p.Write(b)
-		r.done += float64(len(b))
-		post(map[string]any{"type": "progress", "phase": "read", "part": true, "job": job, "done": r.done})
-	}
-	d := bytesToJS(report.EncodeFile(p.Close()))
-	post(map[string]any{"type": "part", "job": job, "data": d}, d.Get("buffer"))
-}
-
-func bytesOf(u8 js.Value) []byte {
-	b := make([]byte, u8.Length())
-	js.CopyBytesToGo(b, u8)
-	return b
 }
 
 // readSync reads a Blob into an ArrayBuffer with a FileReaderSync,
