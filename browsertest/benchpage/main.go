@@ -189,7 +189,7 @@ func once(browser context.Context, url, file string) (shown, gap, ready float64,
 	parts, err = chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
 	  const t = window.backsight.timing || {}, at = (n) => performance.getEntriesByName(n).at(-1).startTime;
 	  const f = (x) => Math.round(x);
-	  return 'worker: read ' + f(t.read) + ', merge ' + f(t.merge) + ', analyze ' + f(t.analyze) + ', encode ' + f(t.encode) +
+	  return 'worker: read ' + f(t.read) + ', merge ' + f(t.merge) + ', analyze ' + f(t.analyze) + ', encode ' + f(t.encode) + ' (memory ' + t.sysMB + ' MB, ' + t.gcs + ' GCs)' +
 	    ' (findings ' + t.findingBytes + ' B, intervals ' + t.intervalBytes + ' B); page: files->result ' + f(at('bs-result') - at('bs-files')) +
 	    ', JSON.parse ' + f(at('bs-parsed') - at('bs-result')) + ', decode ' + f(at('bs-decoded') - at('bs-parsed')) + ', render ' + f(at('bs-rendered') - at('bs-decoded')) +
 	    ', to frame ' + f(at('bs-shown') - at('bs-rendered')) +

@@ -21,17 +21,18 @@ func Analyze(r *report.Report, opts Options) *Result {
 	return analyze(r, opts)
 }
 
-// Findings is Analyze without the network view: the same document, with
-// Result.Network holding only its note. A page shows the findings first
-// and adds NetworkOf(r) when it is ready; together they are Analyze.
+// Findings is Analyze without what a page does not need to show the
+// findings: the network view (Result.Network holds only its note) and the
+// intervals' Begin and End texts (their times are r.Intervals', index for
+// index). Complete adds both; Findings then Complete is Analyze.
 func Findings(r *report.Report, opts Options) *Result {
 	return findingsOf(r, opts)
 }
 
-// NetworkOf builds the network view of r, the part of Analyze's result
-// that Findings leaves out.
-func NetworkOf(r *report.Report) Network {
-	return networkOf(r)
+// Complete adds to res, a result of Findings(r, ...), what Findings left
+// out.
+func Complete(r *report.Report, res *Result) {
+	complete(r, res)
 }
 
 // Compare reports what changed between two reports of the same phone.

@@ -156,13 +156,16 @@ func TestFindingsThenNetwork(t *testing.T) {
 		if res.Network.Note != networkNote || res.Network.Apps != nil || res.Network.Domains != nil {
 			t.Errorf("%v: Findings holds a network view: %d apps, %d domains", names, len(res.Network.Apps), len(res.Network.Domains))
 		}
-		res.Network = NetworkOf(r)
+		if res.Intervals[0].Begin != "" || res.Intervals[0].End != "" {
+			t.Errorf("%v: Findings stamps the intervals", names)
+		}
+		Complete(r, res)
 		got, err := json.Marshal(res)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%v: Findings plus NetworkOf differ from Analyze", names)
+			t.Errorf("%v: Findings plus Complete differ from Analyze", names)
 		}
 	}
 }

@@ -13,12 +13,19 @@ import (
 // the findings and the network view.
 func analyze(r *report.Report, opts Options) *Result {
 	res := findingsOf(r, opts)
-	res.Network = networkOf(r)
+	complete(r, res)
 	return res
 }
 
+// complete adds what findingsOf leaves out.
+func complete(r *report.Report, res *Result) {
+	stampIntervals(r, res.Intervals)
+	res.Network = networkOf(r)
+}
+
 // findingsOf builds the result document without its network view, which
-// only holds its note: see Findings.
+// only holds its note, and without the intervals' Begin and End: see
+// Findings.
 func findingsOf(r *report.Report, opts Options) *Result {
 	res := &Result{
 		Version:   Version,
@@ -190,44 +197,52 @@ var flagNames = []struct {
 }
 
 // intervalsInfo lists every interval in the report's order (by begin), so
-// that an index into Result.Intervals is an index into r.Intervals.
+// that an index into Result.Intervals is an index into r.Intervals; their
+// Begin and End are left to stampIntervals.
 func intervalsInfo(r *report.Report) []IntervalInfo {
 	out := make([]IntervalInfo, len(r.Intervals))
 	// Intervals with the same flags share one list of names: the document
 	// is read, never changed, and most intervals have none. A list is
 	// never nil once built; the array has one per value of a uint8.
 	var flagLists [1 << 8][]string
+	for i := range r.Intervals {
+		iv := &r.Intervals[i]
+		flags := flagLists[iv.Flags]
+		if flags == nil {
+			flags = []string{}
+			for _, f := range flagNames {
+				if iv.Has(f.flag) {
+					flags = append(flags, f.name)
+				}
+			}
+			flags = slices.Clip(flags)
+			flagLists[iv.Flags] = flags
+		}
+		pos := iv.Begins
+		if iv.Has(report.NoBegin) {
+			pos = iv.Ends
+		}
+		// Fields set in place: a composite literal is built aside and
+		// copied in with a barrier over the whole struct while the
+		// collector runs.
+		o := &out[i]
+		o.App, o.Category, o.Ms = iv.App, iv.CategoryLabel(), iv.DurationMillis()
+		o.Flags, o.File, o.Line = flags, int(pos.File), int(pos.Line)
+	}
+	return out
+}
+
+// stampIntervals writes the intervals' Begin and End, out[i] being
+// r.Intervals[i]'s.
+func stampIntervals(r *report.Report, out []IntervalInfo) {
 	// The stamps of a block of intervals share one string: see stamps.
 	const block = 1024
 	var st stamps
-	for lo := 0; lo < len(r.Intervals); lo += block {
-		hi := min(lo+block, len(r.Intervals))
+	for lo := 0; lo < len(out); lo += block {
+		hi := min(lo+block, len(out))
 		for i := lo; i < hi; i++ {
-			iv := &r.Intervals[i]
-			st.add(iv.Begin)
-			st.add(iv.End)
-
-			flags := flagLists[iv.Flags]
-			if flags == nil {
-				flags = []string{}
-				for _, f := range flagNames {
-					if iv.Has(f.flag) {
-						flags = append(flags, f.name)
-					}
-				}
-				flags = slices.Clip(flags)
-				flagLists[iv.Flags] = flags
-			}
-			pos := iv.Begins
-			if iv.Has(report.NoBegin) {
-				pos = iv.Ends
-			}
-			// Fields set in place: a composite literal is built aside and
-			// copied in with a barrier over the whole struct while the
-			// collector runs.
-			o := &out[i]
-			o.App, o.Category, o.Ms = iv.App, iv.CategoryLabel(), iv.DurationMillis()
-			o.Flags, o.File, o.Line = flags, int(pos.File), int(pos.Line)
+			st.add(r.Intervals[i].Begin)
+			st.add(r.Intervals[i].End)
 		}
 		for k, s := range st.cut() {
 			if o := &out[lo+k/2]; k%2 == 0 {
@@ -237,5 +252,4 @@ func intervalsInfo(r *report.Report) []IntervalInfo {
 			}
 		}
 	}
-	return out
 }

@@ -81,6 +81,8 @@ func handle(m js.Value) {
 	}
 	switch typ {
 	case "analyze":
+		var ms0 runtime.MemStats
+		runtime.ReadMemStats(&ms0)
 		t0 := now()
 		files := readAll(m.Get("files"))
 		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(files)})
@@ -89,11 +91,14 @@ func handle(m js.Value) {
 		t2 := now()
 		res := analysis.Findings(r, opts)
 		t3 := now()
-		postResult("result", r, res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2})
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		postResult("result", r, res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2,
+			"sysMB": ms.Sys >> 20, "gcs": ms.NumGC - ms0.NumGC})
 		// The network view is built only once the findings are on their
 		// way: the page shows them meanwhile. Messages wait until this
 		// returns, so an export always sees the whole document.
-		res.Network = analysis.NetworkOf(r)
+		analysis.Complete(r, res)
 		last = res
 		n := bytesToJS(marshal(res.Network))
 		post(map[string]any{"type": "network", "data": n}, n.Get("buffer"))
@@ -188,7 +193,9 @@ func warmRun(b []byte) (*report.Report, *analysis.Result) {
 	r := report.Merge(p.Close())
 	res := analysis.Findings(r, analysis.DefaultOptions())
 	encodeResult(r, res)
-	marshal(analysis.NetworkOf(r))
+	full := *res // res stays as Findings made it, for the page's warm-up
+	analysis.Complete(r, &full)
+	marshal(full.Network)
 	return r, res
 }
 
