@@ -139,9 +139,10 @@ func TestDocumentConsistent(t *testing.T) {
 	}
 }
 
-// Findings and NetworkOf split Analyze in two: together they give the same
-// document, and Findings alone carries everything but the network view.
-func TestFindingsThenNetwork(t *testing.T) {
+// Findings and Complete split Analyze in two: together they give the same
+// document, and Findings alone carries everything but the network view and
+// the intervals' Begin and End.
+func TestFindingsThenComplete(t *testing.T) {
 	for _, names := range [][]string{
 		{"2021-09-15_ios15.0_wechat.ndjson"},
 		{"2024-04_ios16.ndjson", "2024-10-19_ios18.ndjson"},
