@@ -201,11 +201,17 @@ func (p *page) findings(r *ui.Result) elem {
 	if len(serious) == 0 {
 		add(box, el("p", "calm-note", p.t("noFindings")))
 	} else {
-		add(box, el("h2", "section-title", p.t("serious")), p.findingList(r, serious))
+		add(box, el("h2", "section-title", p.t("serious")), p.findingList(r, serious, findingsAtOnce))
 	}
 	if len(expected) > 0 {
+		// Below serious findings, the expected ones start out of sight:
+		// they all follow in later frames.
+		atOnce := findingsAtOnce
+		if len(serious) > 0 {
+			atOnce = 0
+		}
 		add(box, el("h2", "section-title calm", p.t("expectedHead")), el("p", "intro", p.t("expectedIntro")),
-			p.findingList(r, expected))
+			p.findingList(r, expected, atOnce))
 	}
 	if inUse > 0 {
 		add(box, el("p", "calm-note", p.f("inUseNote", inUse)))
@@ -223,14 +229,15 @@ const (
 	findingsAtOnce = 3
 )
 
-func (p *page) findingList(r *ui.Result, idx []int) elem {
+// findingList draws the findings idx, the first atOnce of them at once.
+func (p *page) findingList(r *ui.Result, idx []int, atOnce int) elem {
 	list := el("div", "finding-list")
 	shown := 0
 	var more elem
 	grow := func() {
 		end := min(shown+findingsShown, len(idx))
 		for k, i := range idx[shown:end] {
-			if k < findingsAtOnce {
+			if shown == 0 && k < atOnce {
 				add(list, p.finding(r, i))
 				continue
 			}
