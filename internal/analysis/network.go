@@ -174,12 +174,7 @@ func networkOf(r *report.Report) Network {
 	}
 	slices.SortFunc(nw.Apps, func(x, y NetApp) int { return cmp.Or(cmp.Compare(y.Hits, x.Hits), cmp.Compare(x.App, y.App)) })
 
-	slices.SortFunc(domainOrder, func(x, y *NetDomain) int {
-		if x.Hits != y.Hits {
-			return cmp.Compare(y.Hits, x.Hits)
-		}
-		return strings.Compare(x.Domain, y.Domain)
-	})
+	slices.SortFunc(domainOrder, func(x, y *NetDomain) int { return byHits(x.Hits, y.Hits, x.Domain, y.Domain) })
 	nw.Domains = make([]NetDomain, len(domainOrder))
 	for i, d := range domainOrder {
 		nw.Domains[i] = *d
@@ -194,12 +189,7 @@ func networkOf(r *report.Report) Network {
 		nw.Companies[i] = *c
 	}
 
-	slices.SortFunc(websiteOrder, func(x, y *NetWebsite) int {
-		if x.Hits != y.Hits {
-			return cmp.Compare(y.Hits, x.Hits)
-		}
-		return strings.Compare(x.Context, y.Context)
-	})
+	slices.SortFunc(websiteOrder, func(x, y *NetWebsite) int { return byHits(x.Hits, y.Hits, x.Context, y.Context) })
 	nw.Websites = make([]NetWebsite, len(websiteOrder))
 	for i, w := range websiteOrder {
 		w.Domains = keys(websiteDomains[w.Context])
@@ -222,4 +212,13 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// byHits orders by hits, most first, then by name. The names are compared
+// only on a tie: cmp.Or would compare them every time.
+func byHits(xHits, yHits int64, xName, yName string) int {
+	if xHits != yHits {
+		return cmp.Compare(yHits, xHits)
+	}
+	return strings.Compare(xName, yName)
 }

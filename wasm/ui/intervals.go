@@ -100,46 +100,23 @@ const (
 
 // EncodeIntervals writes recs in the binary form DecodeIntervals reads.
 func EncodeIntervals(recs []IntervalRecord) []byte {
-	appIdx, catIdx := map[string]uint32{}, map[string]uint16{}
-	var apps, cats []string
-	// Each record's app and category as indices, found once: in wasm a
-	// map lookup per record costs more than the rest of its encoding, and
-	// neighbours often share both.
+	// Each record's app and category as indices into string tables.
+	var apps stringTable[uint32]
+	var cats stringTable[uint16]
 	type idx struct {
 		app uint32
 		cat uint16
 	}
 	ids := make([]idx, len(recs))
-	lastApp, lastCat := "", ""
-	var last idx
 	for i := range recs {
-		r := &recs[i]
-		if r.App != lastApp || i == 0 {
-			a, ok := appIdx[r.App]
-			if !ok {
-				a = uint32(len(apps))
-				appIdx[r.App] = a
-				apps = append(apps, r.App)
-			}
-			last.app, lastApp = a, r.App
-		}
-		if r.Category != lastCat || i == 0 {
-			c, ok := catIdx[r.Category]
-			if !ok {
-				c = uint16(len(cats))
-				catIdx[r.Category] = c
-				cats = append(cats, r.Category)
-			}
-			last.cat, lastCat = c, r.Category
-		}
-		ids[i] = last
+		ids[i] = idx{apps.index(recs[i].App), cats.index(recs[i].Category)}
 	}
 	// The size is known but for the string tables: one allocation, not
 	// a doubling per few thousand intervals.
-	b := make([]byte, 0, len(intervalsMagic)+12+recordSize*len(recs)+64*(len(apps)+len(cats)))
+	b := make([]byte, 0, len(intervalsMagic)+12+recordSize*len(recs)+64*(len(apps.list)+len(cats.list)))
 	b = append(b, intervalsMagic...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(recs)))
-	for _, table := range [][]string{apps, cats} {
+	for _, table := range [][]string{apps.list, cats.list} {
 		b = binary.LittleEndian.AppendUint32(b, uint32(len(table)))
 		for _, s := range table {
 			b = binary.LittleEndian.AppendUint32(b, uint32(len(s)))
@@ -161,6 +138,34 @@ func EncodeIntervals(recs []IntervalRecord) []byte {
 		b = le.AppendUint16(b, ids[i].cat)
 	}
 	return b
+}
+
+// stringTable numbers distinct strings in the order it meets them. In
+// wasm a map lookup costs more than the rest of a record's encoding, and
+// neighbouring records often share their app and category, so the last
+// string is checked first.
+type stringTable[T uint16 | uint32] struct {
+	ids   map[string]T
+	list  []string
+	last  string
+	lastI T
+}
+
+func (t *stringTable[T]) index(s string) T {
+	if len(t.list) > 0 && s == t.last {
+		return t.lastI
+	}
+	i, ok := t.ids[s]
+	if !ok {
+		if t.ids == nil {
+			t.ids = map[string]T{}
+		}
+		i = T(len(t.list))
+		t.ids[s] = i
+		t.list = append(t.list, s)
+	}
+	t.last, t.lastI = s, i
+	return i
 }
 
 var errIntervals = errors.New("the analysis sent damaged interval data; reload the page and try again")
