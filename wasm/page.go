@@ -237,6 +237,7 @@ func (p *page) analyze(files js.Value) {
 	root().SetAttribute("data-state", "busy")
 	p.begin(ui.T(p.lang, "starting"))
 	p.send(map[string]any{"type": "analyze", "files": toArray(files)})
+	mark("bs-posted")
 }
 
 func (p *page) compare(before, after js.Value) {

@@ -195,8 +195,9 @@ func once(browser context.Context, url, file string) (shown, gap, ready float64,
 	parts, err = chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
 	  const t = window.backsight.timing || {}, at = (n) => performance.getEntriesByName(n).at(-1).startTime;
 	  const f = (x) => Math.round(x);
-	  return 'worker: read ' + f(t.read) + ', merge ' + f(t.merge) + ', analyze ' + f(t.analyze) + ', encode ' + f(t.encode) + ' (memory ' + t.sysMB + ' MB, ' + t.gcs + ' GCs)' +
-	    ' (findings ' + t.findingBytes + ' B, intervals ' + t.intervalBytes + ' B); page: files->result ' + f(at('bs-result') - at('bs-files')) +
+	  const origin = performance.timeOrigin;
+	  return 'posted ' + f(at('bs-posted') - at('bs-files')) + ', arrived ' + f(t.arrived - origin - at('bs-files')) + ', handled ' + f(t.handled - origin - at('bs-files')) + '; worker: read ' + f(t.read) + ' (file ' + f(t.fileRead) + '), merge ' + f(t.merge) + ', analyze ' + f(t.analyze) + ', encode ' + f(t.encode) + ' (memory ' + t.sysMB + ' MB, ' + t.gcs + ' GCs)' +
+	    ' (findings ' + t.findingBytes + ' B, intervals ' + t.intervalBytes + ' B); back ' + f(at('bs-result') - (t.posted - origin)) + '; page: files->result ' + f(at('bs-result') - at('bs-files')) +
 	    ', JSON.parse ' + f(at('bs-parsed') - at('bs-result')) + ', decode ' + f(at('bs-decoded') - at('bs-parsed')) + ', render ' + f(at('bs-rendered') - at('bs-decoded')) +
 	    ', to frame ' + f(at('bs-shown') - at('bs-rendered')) +
 	    '; longest frame gap ends ' + f(window.__gaps.at - at('bs-files')) + ' ms after bs-files';

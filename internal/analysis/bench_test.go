@@ -67,3 +67,23 @@ func generated(b *testing.B) *report.Report {
 	}
 	return report.Merge(f)
 }
+
+// BenchmarkPerFile is what the page's Worker does with one corpus file
+// once it is parsed: Merge, then Findings, the part of the analysis the
+// page waits for before it shows the findings.
+func BenchmarkPerFile(b *testing.B) {
+	for _, name := range []string{"2021-09-15_ios15.0_wechat.ndjson", "2024-10-19_ios18.ndjson", "2025-02-04_ios18.ndjson", "2025-02-16_ios18_broadcaster.ndjson"} {
+		f := load(b, name).Files[0]
+		b.Run(name+"/merge", func(b *testing.B) {
+			for b.Loop() {
+				report.Merge(f)
+			}
+		})
+		r := report.Merge(f)
+		b.Run(name+"/findings", func(b *testing.B) {
+			for b.Loop() {
+				Findings(r, DefaultOptions())
+			}
+		})
+	}
+}

@@ -45,6 +45,7 @@ var last any
 func main() {
 	js.Global().Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
 		m := args[0].Get("data")
+		arrived = js.Global().Get("performance").Get("timeOrigin").Float() + now()
 		go handle(m)
 		return nil
 	}))
@@ -84,6 +85,7 @@ func handle(m js.Value) {
 		var ms0 runtime.MemStats
 		runtime.ReadMemStats(&ms0)
 		t0 := now()
+		handled := js.Global().Get("performance").Get("timeOrigin").Float() + t0
 		files := readAll(m.Get("files"))
 		post(map[string]any{"type": "progress", "phase": "analyse", "done": records(files)})
 		t1 := now()
@@ -94,7 +96,7 @@ func handle(m js.Value) {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		postResult("result", r, res, map[string]any{"read": t1 - t0, "merge": t2 - t1, "analyze": t3 - t2,
-			"sysMB": ms.Sys >> 20, "gcs": ms.NumGC - ms0.NumGC})
+			"sysMB": ms.Sys >> 20, "gcs": ms.NumGC - ms0.NumGC, "arrived": arrived, "handled": handled, "fileRead": fileReadMs})
 		// The network view is built only once the findings are on their
 		// way: the page shows them meanwhile. Messages wait until this
 		// returns, so an export always sees the whole document.
@@ -180,6 +182,12 @@ func warmUp() {
 // settle within the first seconds.
 const maxWarmRuns = 6
 
+// Timings of the last request, for make bench-browser: when its message
+// arrived and when its handling began (performance.timeOrigin +
+// performance.now(), comparable with the page's), and how long readAll
+// spent reading the files (FileReaderSync and the copy into Go).
+var arrived, fileReadMs float64
+
 // requested is set once the page has asked for anything: the warm-up
 // then ends.
 var requested bool
@@ -218,6 +226,7 @@ func postResult(typ string, r *report.Report, res *analysis.Result, timing map[s
 	if timing != nil {
 		// The timings let make bench-browser say where the time goes.
 		timing["encode"] = now() - start
+		timing["posted"] = js.Global().Get("performance").Get("timeOrigin").Float() + now()
 		n := len(data)
 		for _, f := range findings {
 			n += len(f)
@@ -301,6 +310,7 @@ func records(files []*report.File) int {
 // worth less than that for files of a few MB, and a whole chunk at a time
 // keeps a 100 MB file out of memory all the same.
 func readAll(list js.Value) []*report.File {
+	fileReadMs = 0
 	var total, done float64
 	n := list.Length()
 	var largest int64
@@ -320,12 +330,14 @@ func readAll(list js.Value) []*report.File {
 		size := int64(f.Get("size").Float())
 		readErr := false
 		for off := int64(0); off < size; off += chunkSize {
+			r0 := now()
 			ab, err := readSync(reader, f.Call("slice", off, min(off+chunkSize, size)))
 			if err != nil {
 				readErr = true
 				break
 			}
 			k := js.CopyBytesToGo(buf, u8.New(ab))
+			fileReadMs += now() - r0
 			p.Write(buf[:k])
 			done += float64(k)
 			post(map[string]any{"type": "progress", "phase": "read", "name": name, "done": done, "total": total})
