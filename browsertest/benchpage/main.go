@@ -4,6 +4,12 @@
 // time from navigation to the page being ready for a file. Each figure is
 // the median of several runs, each after a fresh load, for every corpus
 // file and a generated report. make bench-browser runs it.
+//
+// With -trace DIR, each run also records a Chrome trace of the window from
+// the file being chosen to the findings on screen (DIR/<file>-<run>.json,
+// for Perfetto or DevTools) and prints what it shows: each thread's busy
+// and on-CPU time, GCs, wasm compiles and tier-ups, the file's reading,
+// and the frame that first shows findings.
 package main
 
 import (
@@ -49,6 +55,7 @@ func main() {
 	match := flag.String("match", "", "time only the files whose name contains this (the generated report is named generated-<MB>MB)")
 	flag.BoolVar(&verbose, "v", false, "print every run's breakdown, not only the last of each file")
 	flag.DurationVar(&settle, "settle", time.Second, "how long after the warm-up the file is chosen: a person takes longer, and the browser is still optimising meanwhile")
+	flag.StringVar(&traceDir, "trace", "", "record a Chrome trace of each run's bs-files..bs-shown window into this directory (<file>-<run>.json) and print a summary of it")
 	flag.Parse()
 	if err := run(*site, *runs, *size, *match); err != nil {
 		fmt.Fprintln(os.Stderr, "benchpage:", err)
@@ -57,8 +64,9 @@ func main() {
 }
 
 var (
-	verbose bool
-	settle  time.Duration
+	verbose  bool
+	settle   time.Duration
+	traceDir string
 )
 
 func run(site string, runs int, size int64, match string) error {
@@ -101,6 +109,16 @@ func run(site string, runs int, size int64, match string) error {
 	}
 	defer cancel()
 
+	var funcs map[string][]string
+	if traceDir != "" {
+		if err := os.MkdirAll(traceDir, 0o755); err != nil {
+			return err
+		}
+		if funcs, err = wasmFuncNames(site, tmp); err != nil {
+			fmt.Fprintf(os.Stderr, "benchpage: the trace summaries give some wasm functions by index: %v\n", err)
+		}
+	}
+
 	var results []result
 	for _, file := range files {
 		st, err := os.Stat(file)
@@ -108,14 +126,25 @@ func run(site string, runs int, size int64, match string) error {
 			return err
 		}
 		r := result{name: filepath.Base(file), bytes: st.Size()}
-		for range runs {
-			shown, gap, ready, parts, err := once(ctx, srv.URL, file)
+		for i := range runs {
+			trace := ""
+			if traceDir != "" {
+				trace = filepath.Join(traceDir, fmt.Sprintf("%s-%d.json", strings.TrimSuffix(r.name, ".ndjson"), i+1))
+			}
+			shown, gap, ready, parts, err := once(ctx, srv.URL, file, trace)
 			r.last = parts
 			if verbose {
 				fmt.Fprintf(os.Stderr, "%s: %.0f ms; %s\n", r.name, shown, parts)
 			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", r.name, err)
+			}
+			if trace != "" {
+				t, err := readTrace(trace)
+				if err != nil {
+					return err
+				}
+				fmt.Print(t.summary(filepath.Base(trace), funcs))
 			}
 			r.shown, r.gap, r.ready = append(r.shown, shown), append(r.gap, gap), append(r.ready, ready)
 		}
@@ -145,7 +174,10 @@ func run(site string, runs int, size int64, match string) error {
 }
 
 // once loads the page afresh, chooses the file, and reads the page's marks.
-func once(browser context.Context, url, file string) (shown, gap, ready float64, parts string, err error) {
+// With a trace path, it records a trace from just before the file is
+// chosen to just after the findings are shown, writes it there, and prints
+// its summary.
+func once(browser context.Context, url, file, trace string) (shown, gap, ready float64, parts string, err error) {
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/")); err != nil {
@@ -172,12 +204,22 @@ func once(browser context.Context, url, file string) (shown, gap, ready float64,
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](gapRecorder)); err != nil {
 		return 0, 0, 0, "", err
 	}
+	if trace != "" {
+		if err := startTrace(ctx); err != nil {
+			return 0, 0, 0, "", err
+		}
+	}
 	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{file})); err != nil {
 		return 0, 0, 0, "", err
 	}
 	state, err := browsertest.WaitShown(ctx, 120*time.Second)
 	if err != nil {
 		return 0, 0, 0, "", err
+	}
+	if trace != "" {
+		if err := stopTrace(ctx, trace); err != nil {
+			return 0, 0, 0, "", err
+		}
 	}
 	if state != "shown" {
 		return 0, 0, 0, "", fmt.Errorf("the page shows %s", state)
