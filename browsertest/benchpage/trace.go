@@ -399,8 +399,10 @@ func (t *trace) summary(name string, funcs map[string][]string) string {
 	var gcs []span
 	for l := range labels {
 		for _, s := range t.outermost(l, end, func(s span) bool { return strings.Contains(s.name, "GC") }) {
-			s.cat = l // where it ran, for the list
-			gcs = append(gcs, clip(s, 0, end))
+			if s = clip(s, 0, end); s.len() >= 0.01 { // not the empty prologues and epilogues
+				s.cat = l // where it ran, for the list
+				gcs = append(gcs, s)
+			}
 		}
 	}
 	slices.SortFunc(gcs, func(a, b span) int { return cmp.Compare(a.start, b.start) })
