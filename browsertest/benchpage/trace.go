@@ -500,7 +500,18 @@ func (t *trace) summary(name string, funcs map[string][]string) string {
 		raster = append(raster, t.outermost(l, next, func(s span) bool { return s.name == "RasterTask" && s.start >= commit[0].start })...)
 	}
 	wall, _ = sum(raster)
-	fmt.Fprintf(&out, "  frame with findings, bs-rendered..its commit at %.1f: %s; raster %.1f\n", to, strings.Join(frame, ", "), wall)
+	// Whether the findings were rendered in the result's task or, the
+	// decode having taken longer than the page allows (sameTaskRender),
+	// in the next frame's rAF callback: then bs-shown waits one frame more.
+	in := "the result's task"
+	if len(t.outermost("page main", inf, func(s span) bool {
+		return s.name == "FireAnimationFrame" && s.start <= rendered && rendered <= s.end
+	})) > 0 {
+		in = "a rAF callback"
+	}
+	decode := t.load("page main", result, t.marks["bs-decoded"])
+	fmt.Fprintf(&out, "  findings decoded in %.1f (%.1f), rendered in %s; their frame to its commit at %.1f: %s; raster %.1f\n",
+		t.marks["bs-decoded"]-result, decode.cpu, in, to, strings.Join(frame, ", "), wall)
 	return out.String()
 }
 
