@@ -175,8 +175,9 @@ func run(site string, runs int, size int64, match string) error {
 
 // once loads the page afresh, chooses the file, and reads the page's marks.
 // With a trace path, it records a trace from just before the file is
-// chosen to just after the findings are shown, writes it there, and prints
-// its summary.
+// chosen until the page says "shown" (its first page of findings all drawn,
+// a little after bs-shown: so the trace holds the frame that shows them)
+// and writes it there.
 func once(browser context.Context, url, file, trace string) (shown, gap, ready float64, parts string, err error) {
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
