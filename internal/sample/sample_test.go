@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"backsight/internal/catalog"
 	"backsight/internal/report"
 )
 
@@ -57,6 +58,16 @@ func TestGenerateSizeAndDeterminism(t *testing.T) {
 		f, _ := report.Parse("gen", &a)
 		if f.BadLines != 0 || len(f.Access) == 0 || len(f.Network) == 0 {
 			t.Errorf("size %d: %d bad lines, %d access, %d network", size, f.BadLines, len(f.Access), len(f.Network))
+		}
+	}
+}
+
+// The generated apps named after real ones must be apps the catalog
+// knows, or they would not stand for real ones.
+func TestGeneratedKnownApps(t *testing.T) {
+	for _, id := range knownApps {
+		if !catalog.Lookup(id).Known {
+			t.Errorf("%s: not in the catalog", id)
 		}
 	}
 }
