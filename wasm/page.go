@@ -112,7 +112,7 @@ func (p *page) onWorker(m js.Value) {
 				return
 			}
 			p.diff, p.res = ui.DecodeDiff(parsed), nil
-			p.show(received)
+			p.show(true)
 			return
 		}
 		// The network view follows in a message of its own, which may
@@ -145,19 +145,25 @@ func (p *page) onWorker(m js.Value) {
 	}
 }
 
-// sameTaskRender is how long, in milliseconds, a result may have taken to
-// decode for its first findings to be rendered in the same task: their
-// cards take 10-20 ms more, and a 2 MB report's decode (10-15 ms) with
-// them would make a frame gap of 50 ms.
-const sameTaskRender = 8
+// A result of at most wholeResult bytes (its findings, intervals and
+// interval lists as the Worker sent them) is decoded and its first
+// findings rendered in the task it arrives in: a 1.9 MB report's result
+// is about 220 KB, 3-5 ms of decoding and 5-8 of rendering. A larger one
+// is decoded a slice at a time between frames and rendered at the frame
+// after. The choice goes by size, not by the clock: on a busy machine
+// (the browser optimises wasm on other threads meanwhile) the same few ms
+// of work take two or three times as long by the clock, and a clock
+// limit sent small results the slow way, a frame or two later.
+const wholeResult = 1 << 20
 
-// decode decodes a result for as long as the current task has time, and
-// goes on at the next frame until it is done; then it shows the result.
-// A new request (begin) ends it.
+// decode decodes a result, a slice at a time for a large one (see
+// wholeResult), going on at the next frame until it is done; then it
+// shows the result. A new request (begin) ends it.
 func (p *page) decode(d *resultDecoder, start float64) {
 	if p.decoding != d {
 		return
 	}
+	whole := d.size() <= wholeResult
 	for {
 		done, err := d.step()
 		if err != nil {
@@ -168,35 +174,35 @@ func (p *page) decode(d *resultDecoder, start float64) {
 		if done {
 			break
 		}
-		if now()-start > decodeSlice {
+		if !whole && now()-start > decodeSlice {
 			nextFrame(func() { p.decode(d, now()) })
 			return
 		}
 	}
 	p.decoding = nil
 	p.res, p.diff = d.r, nil
-	p.show(start)
+	p.show(whole)
 }
 
-// decodeSlice is how long, in milliseconds, the page decodes a result
-// before it lets a frame be drawn: a step (an array of findings, the
-// intervals) takes up to a few tens of ms for a 100 MB report.
+// decodeSlice is how long, in milliseconds, the page decodes a large
+// result before it lets a frame be drawn: a step (an array of findings,
+// the intervals) takes up to a few tens of ms for a 100 MB report.
 const decodeSlice = 8
 
-// show draws a decoded result: its first findings at once if the current
-// task (begun at start) has room for them, or else at the next frame, so
-// that decoding and rendering are not one long stall. They are on screen
-// at the frame after that (bs-shown); the rest of the first page of
-// findings follows in later frames, and the page says "shown" once they
-// are all there.
-func (p *page) show(start float64) {
+// show draws a decoded result: its first findings in the current task
+// if now is true, or else at the next frame, so that decoding and
+// rendering a large result are not one long stall. They are on screen
+// once the frame after that has been drawn (bs-shown); the rest of the
+// first page of findings follows in later frames, and the page says
+// "shown" once they are all there.
+func (p *page) show(now bool) {
 	mark("bs-decoded")
 	p.tab = "findings"
 	p.sel = ""
 	render := func() {
 		p.render()
 		mark("bs-rendered")
-		nextFrame(func() {
+		afterFrame(func() {
 			mark("bs-shown")
 			js.Global().Get("performance").Call("measure", "bs-analysis", "bs-files", "bs-shown")
 			res, diff := p.res, p.diff
@@ -207,7 +213,7 @@ func (p *page) show(start float64) {
 			})
 		})
 	}
-	if now()-start < sameTaskRender {
+	if now {
 		render()
 	} else {
 		nextFrame(render)
@@ -234,10 +240,11 @@ func (p *page) analyze(files js.Value) {
 		return
 	}
 	mark("bs-files")
-	root().SetAttribute("data-state", "busy")
-	p.begin(ui.T(p.lang, "starting"))
+	// The Worker starts reading while the page shows the progress bar.
 	p.send(map[string]any{"type": "analyze", "files": toArray(files)})
 	mark("bs-posted")
+	root().SetAttribute("data-state", "busy")
+	p.begin(ui.T(p.lang, "starting"))
 }
 
 func (p *page) compare(before, after js.Value) {
@@ -246,9 +253,9 @@ func (p *page) compare(before, after js.Value) {
 		return
 	}
 	mark("bs-files")
+	p.send(map[string]any{"type": "compare", "before": toArray(before), "after": toArray(after)})
 	root().SetAttribute("data-state", "busy")
 	p.begin(ui.T(p.lang, "starting"))
-	p.send(map[string]any{"type": "compare", "before": toArray(before), "after": toArray(after)})
 }
 
 // toArray copies a FileList into an Array: a FileList cannot be posted
@@ -457,6 +464,24 @@ func nextFrame(f func()) {
 	js.Global().Call("requestAnimationFrame", cb)
 }
 
+// afterFrame runs f once the next animation frame has been drawn: a
+// message posted from the frame's callback arrives after the frame's
+// style, layout, paint and commit, which follow the callbacks.
+func afterFrame(f func()) {
+	nextFrame(func() {
+		ch := js.Global().Get("MessageChannel").New()
+		var cb js.Func
+		cb = js.FuncOf(func(js.Value, []js.Value) any {
+			cb.Release()
+			ch.Get("port1").Call("close")
+			f()
+			return nil
+		})
+		ch.Get("port1").Set("onmessage", cb)
+		ch.Get("port2").Call("postMessage", nil)
+	})
+}
+
 // bytesOf copies a Uint8Array into Go.
 func bytesOf(u8 js.Value) []byte {
 	b := make([]byte, u8.Length())
@@ -528,6 +553,16 @@ func (d *resultDecoder) step() (done bool, err error) {
 	return true, nil
 }
 
+// size is the bytes of the result's binary parts.
+func (d *resultDecoder) size() int {
+	n := d.m.Get("intervals").Length() + d.m.Get("lists").Length()
+	chunks := d.m.Get("findings")
+	for i := range chunks.Length() {
+		n += chunks.Index(i).Length()
+	}
+	return n
+}
+
 // intervalsPerStep is how many intervals a step decodes: a few ms' work.
 const intervalsPerStep = 20000
 
@@ -539,11 +574,13 @@ func (p *page) warm(m js.Value) {
 	if p.busy || p.res != nil || p.diff != nil {
 		return
 	}
-	// Decoded a few times: the browser optimises a function for its
-	// next calls once it has run a while, so the first decode alone
-	// would leave a person's report to the slow first code.
+	// Decoded several times: the browser optimises a function for its
+	// next calls once it has run a while. After three decodes ui.Decode
+	// was still optimised during a person's first result, 40-70 ms of
+	// compiling on another thread, which on two cores slowed the Worker
+	// and the page right then.
 	var r *ui.Result
-	for range 3 {
+	for range 8 {
 		var err error
 		if r, err = decodeResult(m); err != nil {
 			return // only a warm-up: the real result will say what is wrong
@@ -569,4 +606,10 @@ func (p *page) warm(m js.Value) {
 	// Its garbage is collected now, not in the middle of a person's
 	// report.
 	runtime.GC()
+	// The Go scheduler runs at every event and callback, too seldom
+	// before a person's report for the browser to have optimised it;
+	// optimising it then took 20-30 ms on another thread.
+	for range 400 {
+		runtime.Gosched()
+	}
 }
