@@ -200,6 +200,9 @@ func (p *page) show(now bool) {
 	p.tab = "findings"
 	p.sel = ""
 	render := func() {
+		// The introduction above the drop zone gives way to the result in
+		// the same frame, and stays hidden while a next report is read.
+		root().SetAttribute("data-view", "result")
 		p.render()
 		mark("bs-rendered")
 		afterFrame(func() {
@@ -264,18 +267,34 @@ func toArray(list js.Value) js.Value {
 	return js.Global().Get("Array").Call("from", list)
 }
 
-// begin shows the progress bar and hides the previous result.
+// begin hides the previous result and, if the request is still running
+// statusDelay ms later, shows the progress bar.
 func (p *page) begin(text string) {
 	p.busy = true
 	p.decoding = nil
 	p.gen++
 	setHidden(byID("crash"), true)
-	st := byID("status")
-	setHidden(st, false)
 	byID("status-text").SetTextContent(text)
 	byID("progress").Underlying().Call("removeAttribute", "value")
 	clear(byID("app"))
+	gen := p.gen
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		if p.busy && p.gen == gen {
+			setHidden(byID("status"), false)
+		}
+		return nil
+	})
+	js.Global().Call("setTimeout", cb, statusDelay)
 }
+
+// statusDelay is how long, in ms, a request runs before the progress bar
+// shows. A report of a few MB is done before that: a bar flashing for a
+// frame or two tells a person nothing, and drawing it cost the page's
+// thread 10 ms of layout and paint while the Worker, on a two-core
+// machine, needed the time.
+const statusDelay = 150
 
 func (p *page) notice(text string) {
 	app := byID("app")

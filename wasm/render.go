@@ -169,6 +169,7 @@ func (p *page) reset() {
 	p.gen++
 	clear(byID("app"))
 	root().RemoveAttribute("data-state")
+	root().RemoveAttribute("data-view")
 	byID("file").Underlying().Set("value", "")
 	byID("start").Underlying().Call("scrollIntoView")
 	focus(byID("file"))
@@ -221,12 +222,13 @@ func (p *page) findings(r *ui.Result) elem {
 
 // findingsShown is how many findings a list shows before "show more": a
 // generated 100 MB report has hundreds, and the first screen must be quick.
-// Of those, findingsAtOnce are drawn at once, enough to fill the first
-// screen; the others follow a few per frame (later), so that no frame
-// waits for the whole list.
+// Of those, findingsAtOnce are drawn at once, more than fill the first
+// screen (a finding with its evidence is 500-700 px tall on a laptop);
+// the others follow a few per frame (later), so that no frame waits for
+// the whole list.
 const (
 	findingsShown  = 20
-	findingsAtOnce = 3
+	findingsAtOnce = 2
 )
 
 // findingList draws the findings idx, the first atOnce of them at once.
