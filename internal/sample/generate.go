@@ -15,8 +15,8 @@ import (
 // files: people using an app in the day, the system waking an app for
 // fixed ~30/45 s windows, location polling, short contact reads. As in
 // real files, about twice as many apps contact the network as use a
-// resource, and the first apps are real ones the catalog knows (Apple's,
-// messengers, maps). It streams: memory stays at about one day of records
+// resource, the first apps are real ones the catalog knows (Apple's,
+// messengers, maps), and a fifth of the domains are IP addresses. It streams: memory stays at about one day of records
 // whatever the size.
 func Generate(w io.Writer, size, seed int64) error {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x5eed))
@@ -74,9 +74,14 @@ func Generate(w io.Writer, size, seed int64) error {
 		rec := netRecord{app: name(app), domain: fmt.Sprintf("api%d.app%03d.example", k, app),
 			first: end.AddDate(0, 0, -7).Add(time.Duration(rng.IntN(7*24)) * time.Hour), hits: 1 + rng.IntN(3000)}
 		rec.last = rec.first.Add(time.Duration(rng.Int64N(int64(end.Sub(rec.first)))))
-		if rng.IntN(5) == 0 {
+		switch d := rng.IntN(20); {
+		case d < 4:
 			tr := trackers[rng.IntN(len(trackers))]
 			rec.domain, rec.owner, rec.tracking = fmt.Sprintf("n%d.%s", k, tr[0]), tr[1], true
+		case d < 8: // addresses without a name, as real reports list too
+			rec.domain = fmt.Sprintf("203.0.%d.%d", app%256, k%256)
+		case d == 8:
+			rec.domain = fmt.Sprintf("2001:db8:%x::%x", app, k)
 		}
 		if _, err := fmt.Fprintf(cw, "%s\n", netLine(rec)); err != nil {
 			return err
