@@ -1,6 +1,7 @@
 // Command benchpage times the page in headless Chromium: from the file
 // input's change event to the findings on screen (the page's bs-analysis
-// measure), the longest gap between animation frames meanwhile, and the
+// measure, which ends once the frame that draws them has been committed),
+// the longest gap between animation frames meanwhile, and the
 // time from navigation to the page being ready for a file. Each figure is
 // the median of several runs, each after a fresh load, for every corpus
 // file and a generated report. make bench-browser runs it.
