@@ -16,8 +16,9 @@ import (
 // fixed ~30/45 s windows, location polling, short contact reads. As in
 // real files, about twice as many apps contact the network as use a
 // resource, the first apps are real ones the catalog knows (Apple's,
-// messengers, maps), and a fifth of the domains are IP addresses. It streams: memory stays at about one day of records
-// whatever the size.
+// messengers, maps), and a quarter of the domains are IP addresses (from
+// the ranges reserved for benchmarks and documentation). It streams:
+// memory stays at about one day of records whatever the size.
 func Generate(w io.Writer, size, seed int64) error {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x5eed))
 	zone := time.FixedZone("", 2*3600)
@@ -79,7 +80,7 @@ func Generate(w io.Writer, size, seed int64) error {
 			tr := trackers[rng.IntN(len(trackers))]
 			rec.domain, rec.owner, rec.tracking = fmt.Sprintf("n%d.%s", k, tr[0]), tr[1], true
 		case d < 8: // addresses without a name, as real reports list too
-			rec.domain = fmt.Sprintf("203.0.%d.%d", app%256, k%256)
+			rec.domain = fmt.Sprintf("198.18.%d.%d", app%256, k%256)
 		case d == 8:
 			rec.domain = fmt.Sprintf("2001:db8:%x::%x", app, k)
 		}
