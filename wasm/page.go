@@ -208,6 +208,11 @@ func (p *page) show(now bool) {
 		afterFrame(func() {
 			mark("bs-shown")
 			js.Global().Get("performance").Call("measure", "bs-analysis", "bs-files", "bs-shown")
+			if p.res != nil {
+				// Only now the Worker builds the network view: meanwhile it
+				// would have taken the second core from this frame.
+				p.send(map[string]any{"type": "complete"})
+			}
 			res, diff := p.res, p.diff
 			p.whenIdle(func() {
 				if p.res == res && p.diff == diff && !p.busy {
