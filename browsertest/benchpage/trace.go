@@ -596,13 +596,11 @@ func wasmSection(mod []byte, id byte, custom string) []byte {
 		return nil
 	}
 	for r := mod[8:]; len(r) > 0; {
-		sid := r[0]
-		size, n := binary.Uvarint(r[1:])
-		if n <= 0 || uint64(len(r)-1-n) < size {
+		sid, body, rest, ok := nextSection(r)
+		if !ok {
 			return nil
 		}
-		body := r[1+n : 1+n+int(size)]
-		r = r[1+n+int(size):]
+		r = rest
 		if sid != id {
 			continue
 		}
@@ -617,17 +615,26 @@ func wasmSection(mod []byte, id byte, custom string) []byte {
 	return nil
 }
 
+// nextSection splits b into its first section (or name subsection): an id
+// byte and a length-prefixed body; ok is false when b is cut short.
+func nextSection(b []byte) (id byte, body, rest []byte, ok bool) {
+	size, n := binary.Uvarint(b[1:])
+	if n <= 0 || uint64(len(b)-1-n) < size {
+		return 0, nil, nil, false
+	}
+	end := 1 + n + int(size)
+	return b[0], b[1+n : end], b[end:], true
+}
+
 // wasmNames reads the function names (subsection 1) of a name section.
 func wasmNames(sec []byte) []string {
 	var names []string
 	for len(sec) > 0 {
-		id := sec[0]
-		size, n := binary.Uvarint(sec[1:])
-		if n <= 0 || uint64(len(sec)-1-n) < size {
+		id, body, rest, ok := nextSection(sec)
+		if !ok {
 			return names
 		}
-		body := sec[1+n : 1+n+int(size)]
-		sec = sec[1+n+int(size):]
+		sec = rest
 		if id != 1 {
 			continue
 		}
