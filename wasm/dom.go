@@ -128,13 +128,19 @@ func download(name, mime string, data []byte) {
 	a.Call("click")
 	a.Remove()
 	// Revoke later: the download starts asynchronously.
-	var revoke js.Func
-	revoke = js.FuncOf(func(js.Value, []js.Value) any {
-		js.Global().Get("URL").Call("revokeObjectURL", url)
-		revoke.Release()
+	js.Global().Call("setTimeout", oneShot(func() { js.Global().Get("URL").Call("revokeObjectURL", url) }), 10000)
+}
+
+// oneShot makes f a JavaScript function for a callback that comes once
+// (a timer, a frame, a message): it releases itself when called.
+func oneShot(f func()) js.Func {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
 		return nil
 	})
-	js.Global().Call("setTimeout", revoke, 10000)
+	return cb
 }
 
 func mark(name string) { js.Global().Get("performance").Call("mark", name) }

@@ -283,15 +283,11 @@ func (p *page) begin(text string) {
 	byID("progress").Underlying().Call("removeAttribute", "value")
 	clear(byID("app"))
 	gen := p.gen
-	var cb js.Func
-	cb = js.FuncOf(func(js.Value, []js.Value) any {
-		cb.Release()
+	js.Global().Call("setTimeout", oneShot(func() {
 		if p.busy && p.gen == gen {
 			setHidden(byID("status"), false)
 		}
-		return nil
-	})
-	js.Global().Call("setTimeout", cb, statusDelay)
+	}), statusDelay)
 }
 
 // statusDelay is how long, in ms, a request runs before the progress bar
@@ -479,13 +475,7 @@ func parseJSON(u8 js.Value) js.Value {
 
 // nextFrame runs f at the next animation frame.
 func nextFrame(f func()) {
-	var cb js.Func
-	cb = js.FuncOf(func(js.Value, []js.Value) any {
-		cb.Release()
-		f()
-		return nil
-	})
-	js.Global().Call("requestAnimationFrame", cb)
+	js.Global().Call("requestAnimationFrame", oneShot(f))
 }
 
 // afterFrame runs f once the next animation frame has been drawn: a
@@ -494,14 +484,10 @@ func nextFrame(f func()) {
 func afterFrame(f func()) {
 	nextFrame(func() {
 		ch := js.Global().Get("MessageChannel").New()
-		var cb js.Func
-		cb = js.FuncOf(func(js.Value, []js.Value) any {
-			cb.Release()
+		ch.Get("port1").Set("onmessage", oneShot(func() {
 			ch.Get("port1").Call("close")
 			f()
-			return nil
-		})
-		ch.Get("port1").Set("onmessage", cb)
+		}))
 		ch.Get("port2").Call("postMessage", nil)
 	})
 }
