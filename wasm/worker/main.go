@@ -137,7 +137,8 @@ func handle(m js.Value) {
 	}
 	switch typ {
 	case "analyze":
-		pending = nil // a new report: the last one's network view is not wanted
+		// A new report: the last one's network view, if not built yet, is
+		// no longer wanted.
 		r, res, _ := analyze(m.Get("files"))
 		last = res
 		pending = func() { complete(r, res) }
